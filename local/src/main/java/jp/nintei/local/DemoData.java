@@ -1,0 +1,168 @@
+package jp.nintei.local;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
+import jp.nintei.adapter.dynamo.DynamoMemberStore;
+import jp.nintei.adapter.dynamo.MemberMapper;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.ApplicationSummary;
+import jp.nintei.domain.Facility;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.SpecialistStatus;
+import jp.nintei.domain.Supervisor;
+import jp.nintei.domain.YearWindows;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Demo data for the local stack: members in every menu and requirement state, one secretariat user, the
+ * facility and supervisor directory, and this year's windows. Dates are relative to the application year so
+ * the demo stays true in any year.
+ */
+public final class DemoData {
+    public static final String PASSWORD = "nintei-demo1";
+    public static final String SECRETARIAT_NO = "90000001";
+
+    /** One demo login: who it is and what a reviewer should see. */
+    public record Login(String memberNo, String email, String description, boolean secretariat) {}
+
+    private final int year;
+    private final List<Member> members = new ArrayList<>();
+    private final List<Login> logins = new ArrayList<>();
+    private final List<String> primarySubmitted = new ArrayList<>();
+
+    public DemoData(int year) {
+        this.year = year;
+        int fy = year; // 当該年度 (April year)
+        Set<Integer> paid = Set.of(fy - 2, fy - 1, fy);
+        LocalDate longAgo = LocalDate.of(year - 8, 4, 1);
+        add("10000001", "緩和 一郎", "かんわ いちろう", "ichiro@example.jp", longAgo, paid, true, 24, false, false,
+                SpecialistStatus.NONE, false, "新規申請者：要件すべて充足、一次申請はこれから");
+        add("10000002", "緩和 二郎", "かんわ じろう", "jiro@example.jp", longAgo, paid, true, 21, false, false,
+                SpecialistStatus.NONE, true, "一次申請済み（6月に二次申請へ進める）");
+        add("10000003", "緩和 三子", "かんわ みつこ", "mitsuko@example.jp", longAgo, paid, true, 30, false, true,
+                SpecialistStatus.NONE, false, "筆記試験免除者（受験希望地は空欄で申請できる）");
+        add("10000004", "緩和 四郎", "かんわ しろう", "shiro@example.jp", longAgo, paid, true, 0, true, false,
+                SpecialistStatus.NONE, true, "症例報告書免除（認定要件4 は自動で✓）、一次申請済み");
+        add("10000005", "緩和 五", "かんわ ご", "go@example.jp", LocalDate.of(year - 15, 4, 1), paid, true, 40, false,
+                false, SpecialistStatus.LAPSED, false, "専門医（失効者）：更新申請が使える");
+        add("10000006", "緩和 六美", "かんわ むつみ", "mutsumi@example.jp", longAgo, Set.of(fy - 2, fy - 1), true, 22, false,
+                false, SpecialistStatus.NONE, true, "当該年度会費が未納（手続き中で申請可）、一次申請済み");
+        add("10000007", "緩和 七海", "かんわ ななみ", "nanami@example.jp", LocalDate.of(year - 2, 8, 1), paid, true, 20,
+                false, false, SpecialistStatus.NONE, true, "会員歴が7月31日時点で2年に1日足りない、一次申請済み");
+        add("10000008", "緩和 八雲", "かんわ やくも", "yakumo@example.jp", LocalDate.of(year - 2, 7, 31), paid, true, 20,
+                false, false, SpecialistStatus.NONE, true, "会員歴が7月31日にちょうど2年（充足）、一次申請済み");
+        add("10000009", "緩和 九", "かんわ きゅう", "kyu@example.jp", longAgo, paid, false, 25, false, false,
+                SpecialistStatus.NONE, true, "教育セミナー未受講、一次申請済み");
+        add("10000010", "緩和 十和子", "かんわ とわこ", "towako@example.jp", LocalDate.of(year - 12, 4, 1), paid, true, 35,
+                false, false, SpecialistStatus.ACTIVE, false, "現役の専門医：更新申請が使える");
+        Member staff = new Member(SECRETARIAT_NO, "事務局 花子", "じむきょく はなこ", "office@example.jp",
+                LocalDate.of(year - 5, 4, 1), paid, false, 0, false, false, SpecialistStatus.NONE);
+        members.add(staff);
+        logins.add(new Login(SECRETARIAT_NO, staff.email(), "事務局（secretariat グループ）", true));
+    }
+
+    private void add(String no, String name, String kana, String email, LocalDate joined, Set<Integer> dues,
+                     boolean seminar, int caseReports, boolean caseExempt, boolean examExempt, SpecialistStatus specialist,
+                     boolean submittedPrimary, String description) {
+        members.add(new Member(no, name, kana, email, joined, dues, seminar, caseReports, caseExempt, examExempt, specialist));
+        logins.add(new Login(no, email, description, false));
+        if (submittedPrimary) primarySubmitted.add(no);
+    }
+
+    public int year() { return year; }
+
+    public List<Login> logins() { return logins; }
+
+    public List<Member> members() { return members; }
+
+    public void load(DynamoDbClient dynamo, CognitoIdentityProviderClient cognito, String table, String userPoolId) {
+        DynamoMemberStore store = new DynamoMemberStore(dynamo, table);
+        for (int y = year - 1; y <= year + 1; y++) store.putWindows(YearWindows.defaults(y));
+        for (Member m : members) {
+            store.putMember(m);
+            cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(m.memberNo())
+                    .userAttributes(AttributeType.builder().name("email").value(m.email()).build(),
+                            AttributeType.builder().name("email_verified").value("true").build())
+                    .messageAction(MessageActionType.SUPPRESS));
+            cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(m.memberNo()).password(PASSWORD).permanent(true));
+        }
+        cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(SECRETARIAT_NO).groupName("secretariat"));
+        ZonedDateTime submittedAt = ZonedDateTime.of(year, 4, 10, 10, 15, 0, 0, AppClock.JST);
+        for (String no : primarySubmitted) {
+            var item = MemberMapper.toItem(no, new ApplicationSummary(year, ApplicationKind.NEW_PRIMARY,
+                    ApplicationStatus.SUBMITTED, submittedAt.toInstant()));
+            dynamo.putItem(p -> p.tableName(table).item(item));
+        }
+        DynamoDirectoryStore directory = new DynamoDirectoryStore(dynamo, table);
+        facilities().forEach(directory::putFacility);
+        supervisors().forEach(directory::putSupervisor);
+    }
+
+    private static final String[] PLACES = {"札幌", "青森", "盛岡", "仙台", "秋田", "山形", "福島", "水戸", "宇都宮", "前橋",
+        "さいたま", "千葉", "新宿", "横浜", "新潟", "富山", "金沢", "福井", "甲府", "長野", "岐阜", "静岡", "名古屋", "津",
+        "大津", "京都", "大阪", "神戸", "奈良", "和歌山", "鳥取", "松江", "岡山", "広島", "山口", "徳島", "高松", "松山",
+        "高知", "福岡", "佐賀", "長崎", "熊本", "大分", "宮崎", "鹿児島", "那覇"};
+    private static final String[] PLACE_KANA = {"さっぽろ", "あおもり", "もりおか", "せんだい", "あきた", "やまがた", "ふくしま",
+        "みと", "うつのみや", "まえばし", "さいたま", "ちば", "しんじゅく", "よこはま", "にいがた", "とやま", "かなざわ", "ふくい",
+        "こうふ", "ながの", "ぎふ", "しずおか", "なごや", "つ", "おおつ", "きょうと", "おおさか", "こうべ", "なら", "わかやま",
+        "とっとり", "まつえ", "おかやま", "ひろしま", "やまぐち", "とくしま", "たかまつ", "まつやま", "こうち", "ふくおか", "さが",
+        "ながさき", "くまもと", "おおいた", "みやざき", "かごしま", "なは"};
+
+    /** 40 facilities; F0001 is listed twice (認定研修施設 until March Y-3, then 基幹施設（新制度）). */
+    public List<Facility> facilities() {
+        List<Facility> out = new ArrayList<>();
+        String[] kinds = {"市立病院", "赤十字病院", "大学病院", "医療センター", "がんセンター"};
+        String[] kindKana = {"しりつびょういん", "せきじゅうじびょういん", "だいがくびょういん", "いりょうせんたー", "がんせんたー"};
+        for (int i = 0; i < 40; i++) {
+            String no = String.format("F%04d", i + 1);
+            int p = i % PLACES.length;
+            int k = i % kinds.length;
+            String name = PLACES[p] + kinds[k];
+            String kana = PLACE_KANA[p] + kindKana[k];
+            String type = i % 3 == 0 ? Facility.CORE : i % 3 == 1 ? Facility.AFFILIATED : Facility.ACCREDITED;
+            LocalDate from = LocalDate.of(year - 6 + (i % 4), 4, 1);
+            LocalDate to = from.plusYears(5).minusDays(1);
+            if (i == 0) {
+                out.add(new Facility(no, name, kana, Facility.ACCREDITED, LocalDate.of(year - 8, 4, 1), LocalDate.of(year - 3, 3, 31)));
+                out.add(new Facility(no, name, kana, Facility.CORE, LocalDate.of(year - 3, 4, 1), LocalDate.of(year + 2, 3, 31)));
+            } else {
+                out.add(new Facility(no, name, kana, type, from, to.isBefore(LocalDate.of(year, 7, 31)) ? to.plusYears(5) : to));
+            }
+        }
+        return out;
+    }
+
+    /** 36 supervisors; S0001 was 専門医 until March Y-1 and is 指導医 from April Y-1 (a change mid-training). */
+    public List<Supervisor> supervisors() {
+        String[] family = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田"};
+        String[] familyKana = {"さとう", "すずき", "たかはし", "たなか", "いとう", "わたなべ", "やまもと", "なかむら", "こばやし",
+            "かとう", "よしだ", "やまだ"};
+        String[] given = {"健一", "美穂", "誠"};
+        String[] givenKana = {"けんいち", "みほ", "まこと"};
+        String[] quals = {Supervisor.INSTRUCTOR, Supervisor.SPECIALIST, Supervisor.PROVISIONAL_INSTRUCTOR,
+            Supervisor.CERTIFIED_WITH_TRAINER};
+        List<Supervisor> out = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            String no = String.format("S%04d", i + 1);
+            String name = family[i % family.length] + " " + given[i / family.length];
+            String kana = familyKana[i % family.length] + " " + givenKana[i / family.length];
+            if (i == 0) {
+                out.add(new Supervisor(no, name, kana, Supervisor.SPECIALIST, LocalDate.of(year - 6, 4, 1), LocalDate.of(year - 1, 3, 31)));
+                out.add(new Supervisor(no, name, kana, Supervisor.INSTRUCTOR, LocalDate.of(year - 1, 4, 1), LocalDate.of(year + 4, 3, 31)));
+                continue;
+            }
+            LocalDate from = LocalDate.of(year - 5 + (i % 3), 4, 1);
+            out.add(new Supervisor(no, name, kana, quals[i % quals.length], from, from.plusYears(6).minusDays(1)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package jp.nintei.local;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.nintei.adapter.http.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Verifies a bearer JWT the way the HTTP API's JWT authorizer does: RS256 signature against the pool's
+ * JWKS (fetched once, refetched for an unknown key id), {@code exp}/{@code nbf} against the real clock,
+ * {@code iss} equal to the pool's issuer, and {@code aud} (ID token) or {@code client_id} (access token)
+ * equal to the app client. Returns the claims flattened to strings as the authorizer passes them on.
+ */
+public final class JwtVerifier {
+    public static final class Invalid extends Exception {
+        Invalid(String reason) { super(reason, null, false, false); }
+    }
+
+    private final URI jwks;
+    private final String issuer;
+    private final String audience;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+
+    /** {@code clock} is the real wall clock, never the demo's shifted "now": tokens live in real time. */
+    public JwtVerifier(URI jwks, String issuer, String audience, Clock clock) {
+        this.jwks = jwks;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.clock = clock;
+    }
+
+    public Map<String, String> verify(String authorizationHeader) throws Invalid {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) throw new Invalid("missing token");
+        String token = authorizationHeader.strip();
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).strip();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) throw new Invalid("malformed token");
+        JsonNode header = decode(parts[0]);
+        JsonNode payload = decode(parts[1]);
+        if (!"RS256".equals(Json.text(header, "alg"))) throw new Invalid("unsupported alg");
+        PublicKey key = key(Json.text(header, "kid"));
+        try {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initVerify(key);
+            s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!s.verify(Base64.getUrlDecoder().decode(parts[2]))) throw new Invalid("bad signature");
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new Invalid("bad signature");
+        }
+        long now = clock.instant().getEpochSecond();
+        JsonNode exp = payload.get("exp");
+        if (exp == null || !exp.isNumber() || exp.asLong() <= now) throw new Invalid("expired");
+        JsonNode nbf = payload.get("nbf");
+        if (nbf != null && nbf.isNumber() && nbf.asLong() > now) throw new Invalid("not yet valid");
+        if (!issuer.equals(Json.text(payload, "iss"))) throw new Invalid("wrong issuer");
+        if (!audience.equals(Json.text(payload, "aud")) && !audience.equals(Json.text(payload, "client_id"))) {
+            throw new Invalid("wrong audience");
+        }
+        Map<String, String> claims = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : payload.properties()) claims.put(e.getKey(), flatten(e.getValue()));
+        return claims;
+    }
+
+    /** HTTP API passes arrays as {@code [a b]} and everything else as its text. */
+    private static String flatten(JsonNode v) {
+        if (v.isArray()) {
+            StringBuilder b = new StringBuilder("[");
+            for (JsonNode x : v) {
+                if (b.length() > 1) b.append(' ');
+                b.append(x.asString());
+            }
+            return b.append(']').toString();
+        }
+        return v.isValueNode() ? v.asString() : Json.write(v);
+    }
+
+    private static JsonNode decode(String part) throws Invalid {
+        try {
+            JsonNode n = Json.parse(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+            if (!n.isObject()) throw new Invalid("malformed token");
+            return n;
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw new Invalid("malformed token");
+        }
+    }
+
+    private PublicKey key(String kid) throws Invalid {
+        if (kid == null) throw new Invalid("no key id");
+        PublicKey k = keys.get(kid);
+        if (k == null) {
+            refresh();
+            k = keys.get(kid);
+        }
+        if (k == null) throw new Invalid("unknown key id");
+        return k;
+    }
+
+    private synchronized void refresh() throws Invalid {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (JsonNode k : Json.parse(r.body()).path("keys")) {
+                if (!"RSA".equals(Json.text(k, "kty"))) continue;
+                BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(Json.text(k, "n")));
+                BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(Json.text(k, "e")));
+                keys.put(Json.text(k, "kid"), KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
+            }
+        } catch (java.io.IOException | GeneralSecurityException | RuntimeException e) {
+            throw new Invalid("jwks unavailable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Invalid("interrupted");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package jp.nintei.adapter.dynamo;
+
+import java.util.HashMap;
+import java.util.Map;
+import jp.nintei.domain.Facility;
+import jp.nintei.domain.Supervisor;
+import jp.nintei.store.DirectoryStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Facilities and supervisors, one item per 認定期間/種別, all also under GSI1 {@code DIR#FACILITY} /
+ * {@code DIR#SUPERVISOR} (sorted by ふりがな) so the directory search is one Query.
+ */
+public final class DynamoDirectoryStore implements DirectoryStore {
+    public static final String FACILITIES = "DIR#FACILITY";
+    public static final String SUPERVISORS = "DIR#SUPERVISOR";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDirectoryStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void putFacility(Facility f) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.facility(f.facilityNo()),
+                "PERIOD#" + f.validFrom() + "#" + f.type()));
+        item.put("facilityNo", AttributeValue.fromS(f.facilityNo()));
+        common(item, f.name(), f.kana(), f.validFrom().toString(), f.validTo().toString());
+        item.put("type", AttributeValue.fromS(f.type()));
+        item.put(Keys.GSI1PK, AttributeValue.fromS(FACILITIES));
+        item.put(Keys.GSI1SK, AttributeValue.fromS(f.kana() + "#" + f.facilityNo() + "#" + f.validFrom()));
+        put(item);
+    }
+
+    @Override
+    public void putSupervisor(Supervisor s) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.supervisor(s.supervisorNo()),
+                "QUAL#" + s.validFrom() + "#" + s.qualification()));
+        item.put("supervisorNo", AttributeValue.fromS(s.supervisorNo()));
+        common(item, s.name(), s.kana(), s.validFrom().toString(), s.validTo().toString());
+        item.put("qualification", AttributeValue.fromS(s.qualification()));
+        item.put(Keys.GSI1PK, AttributeValue.fromS(SUPERVISORS));
+        item.put(Keys.GSI1SK, AttributeValue.fromS(s.kana() + "#" + s.supervisorNo() + "#" + s.validFrom()));
+        put(item);
+    }
+
+    private static void common(Map<String, AttributeValue> item, String name, String kana, String from, String to) {
+        item.put("name", AttributeValue.fromS(name));
+        item.put("kana", AttributeValue.fromS(kana));
+        item.put("validFrom", AttributeValue.fromS(from));
+        item.put("validTo", AttributeValue.fromS(to));
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        ItemSize.check(item);
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+}

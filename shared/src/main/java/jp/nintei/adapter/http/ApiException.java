@@ -1,0 +1,26 @@
+package jp.nintei.adapter.http;
+
+/**
+ * A client's mistake, answered with a 4xx JSON body {@code {"code", "field", "message"}} whose message
+ * (Japanese) tells the person what to do. Nothing has been written when this is thrown.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String field;
+
+    public ApiException(int status, String code, String field, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    public ApiException(int status, String code, String message) { this(status, code, null, message); }
+
+    public int status() { return status; }
+
+    public String code() { return code; }
+
+    public String field() { return field; }
+}

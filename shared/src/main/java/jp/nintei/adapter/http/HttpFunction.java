@@ -1,0 +1,67 @@
+package jp.nintei.adapter.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.nintei.domain.Messages;
+import jp.nintei.platform.Log;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * The frame every HTTP function shares: dispatch on the route, turn a client's mistake into its 4xx JSON,
+ * an unexpected failure into a 500 JSON without details, and log one structured line per request.
+ */
+public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        ApiRequest request = ApiRequest.of(event);
+        APIGatewayV2HTTPResponse response;
+        String code = null;
+        try {
+            response = handle(request);
+        } catch (ApiException e) {
+            code = e.code();
+            response = ApiResponses.error(e);
+        } catch (AwsServiceException e) {
+            boolean throttled = e.isThrottlingException();
+            code = throttled ? "THROTTLED" : "AWS_ERROR";
+            logFailure(request, e);
+            response = throttled
+                    ? ApiResponses.error(503, code, null, Messages.TEMPORARILY_UNAVAILABLE)
+                    : ApiResponses.error(500, "INTERNAL_ERROR", null, Messages.INTERNAL_ERROR);
+        } catch (RuntimeException e) {
+            code = "INTERNAL_ERROR";
+            logFailure(request, e);
+            response = ApiResponses.error(500, code, null, Messages.INTERNAL_ERROR);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestId", request.requestId());
+        fields.put("route", request.routeKey());
+        fields.put("status", response.getStatusCode());
+        fields.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
+        if (code != null) fields.put("code", code);
+        Log.info("request", fields);
+        return response;
+    }
+
+    /** Check the route, call a service, map the result. */
+    protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
+
+    protected static ApiException notFound() { return new ApiException(404, "NOT_FOUND", Messages.NOT_FOUND); }
+
+    private static void logFailure(ApiRequest request, Exception e) {
+        // type and origin only: SDK messages can carry keys with member numbers, never names or mail
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("requestId", request.requestId());
+        f.put("route", request.routeKey());
+        f.put("error", e.getClass().getName());
+        f.put("at", at == null ? null : at.toString());
+        Log.error("unhandled", f);
+    }
+}

@@ -1,0 +1,30 @@
+package jp.nintei.domain;
+
+/** User-facing Japanese texts, in the manual's own wording where it has one. One place, so nothing is written twice. */
+public final class Messages {
+    private Messages() {}
+
+    // 専門医 menu (manual p.3 and p.7)
+    public static final String SUBMITTED = "申請済みです。";
+    public static final String OUT_OF_WINDOW = "受付期間外です。";
+    public static final String SECONDARY_UNAVAILABLE = "受付期間外、もしくは一次申請が未申請のため申請できません。";
+    public static final String NOT_SPECIALIST = "専門医(失効者含む)でないため申請できません。";
+
+    // sign-in: never says whether the account exists
+    public static final String LOGIN_FAILED =
+            "ユーザーID（メールアドレスもしくは会員番号）またはパスワードが正しくありません。入力内容をご確認ください。";
+    public static final String LOGIN_ID_REQUIRED = "ユーザーID（メールアドレスもしくは会員番号）を入力してください。";
+    public static final String PASSWORD_REQUIRED = "パスワードを入力してください。";
+    public static final String SESSION_EXPIRED = "ログインの有効期限が切れました。もう一度ログインしてください。";
+    public static final String LOGIN_REQUIRED = "ログインが必要です。ログインしてから操作してください。";
+    public static final String FORBIDDEN = "この操作を行う権限がありません。";
+
+    // HTTP-level errors
+    public static final String NOT_FOUND = "お探しのページまたは操作は見つかりません。URLをご確認ください。";
+    public static final String METHOD_NOT_ALLOWED = "この操作はこのURLでは利用できません。画面を再読み込みしてからやり直してください。";
+    public static final String BAD_JSON = "送信された内容を読み取れませんでした。画面を再読み込みしてからやり直してください。";
+    public static final String MEMBER_NOT_FOUND = "会員情報が見つかりません。お手数ですが学会事務局までお問い合わせください。";
+    public static final String INTERNAL_ERROR =
+            "システムで問題が発生しました。入力内容は保存されていない可能性があります。時間をおいて再度お試しください。";
+    public static final String TEMPORARILY_UNAVAILABLE = "ただいま混み合っています。少し時間をおいて再度お試しください。";
+}
