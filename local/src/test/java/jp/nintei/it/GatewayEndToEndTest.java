@@ -1,0 +1,110 @@
+package jp.nintei.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.domain.Messages;
+import jp.nintei.local.DemoData;
+import jp.nintei.local.LocalSystem;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** HTTP through the local gateway with real cognito-local tokens: the authorizer's rules and the JSON errors. */
+@LocalStack
+class GatewayEndToEndTest {
+    private final LocalSystem system;
+    private final String url;
+
+    GatewayEndToEndTest(LocalSystem system) {
+        this.system = system;
+        this.url = system.gateway().url();
+    }
+
+    private static void assertUnauthorized(Http.Response r) {
+        assertEquals(401, r.status(), r.body());
+        JsonNode body = r.json();
+        assertEquals("UNAUTHORIZED", body.get("code").asString());
+        assertEquals(Messages.LOGIN_REQUIRED, body.get("message").asString());
+        assertFalse(r.body().contains("Exception"), r.body());
+    }
+
+    private ObjectNode validClaims() {
+        return Tokens.payload(Http.idToken(url, "10000004", DemoData.PASSWORD));
+    }
+
+    @Test
+    void signInThenTheMenuOfThatMemberOnly() {
+        String token = Http.idToken(url, "shiro@example.jp", DemoData.PASSWORD);
+        // the 会員番号 comes from the token, whatever the URL says
+        Http.Response r = Http.get(url + "/api/me?memberNo=10000001", "Bearer " + token);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("10000004", r.json().at("/applicant/memberNo").asString());
+        assertEquals("緩和 四郎", r.json().at("/applicant/name").asString());
+        assertEquals(5, r.json().get("menu").size());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    }
+
+    @Test
+    void missingAndMalformedTokensAre401() {
+        assertUnauthorized(Http.get(url + "/api/me", null));
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer "));
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer not.a.jwt"));
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer abc"));
+    }
+
+    @Test
+    void expiredWrongIssuerWrongAudienceAndTamperedTokensAre401() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        ObjectNode expired = validClaims().put("exp", now - 1).put("iat", now - 3600);
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer " + Tokens.mint(system.root(), expired)));
+
+        ObjectNode wrongIssuer = validClaims().put("iss", "https://cognito-idp.ap-northeast-1.amazonaws.com/other");
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer " + Tokens.mint(system.root(), wrongIssuer)));
+
+        ObjectNode wrongAudience = validClaims().put("aud", "another-client");
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer " + Tokens.mint(system.root(), wrongAudience)));
+
+        // a real token whose payload is swapped for another member's: the signature no longer matches
+        String real = Http.idToken(url, "10000004", DemoData.PASSWORD);
+        String[] parts = real.split("\\.");
+        String forged = parts[0] + "." + Tokens.b64(Json.write(Tokens.payload(real).put("cognito:username", "10000001")))
+                + "." + parts[2];
+        assertUnauthorized(Http.get(url + "/api/me", "Bearer " + forged));
+
+        // the same claims, correctly signed, pass: the refusals above are for the reason tested
+        ObjectNode good = validClaims();
+        assertEquals(200, Http.get(url + "/api/me", "Bearer " + Tokens.mint(system.root(), good)).status());
+    }
+
+    @Test
+    void unknownRoutesAndWrongMethodsAreJsonInJapanese() {
+        Http.Response notFound = Http.get(url + "/api/no-such-thing", null);
+        assertEquals(404, notFound.status());
+        assertEquals("NOT_FOUND", notFound.json().get("code").asString());
+        assertEquals(Messages.NOT_FOUND, notFound.json().get("message").asString());
+
+        Http.Response wrongMethod = Http.send("DELETE", url + "/api/me", null, null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("METHOD_NOT_ALLOWED", wrongMethod.json().get("code").asString());
+        assertEquals(List.of("GET"), wrongMethod.headers().allValues("allow"));
+
+        Http.Response getLogin = Http.get(url + "/api/auth/login", null);
+        assertEquals(405, getLogin.status());
+    }
+
+    @Test
+    void thePagesAreServedOnTheSameOriginAndNothingElse() {
+        Http.Response index = Http.get(url + "/", null);
+        assertEquals(200, index.status());
+        assertTrue(index.body().contains("ログインする"));
+        assertTrue(index.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertEquals(200, Http.get(url + "/app.js", null).status());
+        assertEquals(404, Http.get(url + "/%2e%2e/template.yaml", null).status());
+        assertEquals(404, Http.get(url + "/no-such-page.html", null).status());
+    }
+}
