@@ -48,6 +48,15 @@ public final class JwtVerifier {
     }
 
     public Map<String, String> verify(String authorizationHeader) throws Invalid {
+        try {
+            return check(authorizationHeader);
+        } catch (RuntimeException e) {
+            // whatever a hostile token makes a parser throw is a refusal, never a 500
+            throw new Invalid("malformed token");
+        }
+    }
+
+    private Map<String, String> check(String authorizationHeader) throws Invalid {
         if (authorizationHeader == null || authorizationHeader.isBlank()) throw new Invalid("missing token");
         String token = authorizationHeader.strip();
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).strip();
@@ -70,10 +79,12 @@ public final class JwtVerifier {
         if (exp == null || !exp.isNumber() || exp.asLong() <= now) throw new Invalid("expired");
         JsonNode nbf = payload.get("nbf");
         if (nbf != null && nbf.isNumber() && nbf.asLong() > now) throw new Invalid("not yet valid");
+        JsonNode iat = payload.get("iat");
+        if (iat == null || !iat.isNumber() || iat.asLong() > now) throw new Invalid("issued in the future");
         if (!issuer.equals(Json.text(payload, "iss"))) throw new Invalid("wrong issuer");
-        if (!audience.equals(Json.text(payload, "aud")) && !audience.equals(Json.text(payload, "client_id"))) {
-            throw new Invalid("wrong audience");
-        }
+        // as the HTTP API authorizer: aud when present (ID token), else client_id (access token)
+        String aud = payload.has("aud") ? Json.text(payload, "aud") : Json.text(payload, "client_id");
+        if (!audience.equals(aud)) throw new Invalid("wrong audience");
         Map<String, String> claims = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : payload.properties()) claims.put(e.getKey(), flatten(e.getValue()));
         return claims;
@@ -85,7 +96,7 @@ public final class JwtVerifier {
             StringBuilder b = new StringBuilder("[");
             for (JsonNode x : v) {
                 if (b.length() > 1) b.append(' ');
-                b.append(x.asString());
+                b.append(x.isValueNode() ? x.asString() : Json.write(x));
             }
             return b.append(']').toString();
         }
@@ -118,7 +129,7 @@ public final class JwtVerifier {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode k : Json.parse(r.body()).path("keys")) {
-                if (!"RSA".equals(Json.text(k, "kty"))) continue;
+                if (!"RSA".equals(Json.text(k, "kty")) || Json.text(k, "kid") == null) continue;
                 BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(Json.text(k, "n")));
                 BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(Json.text(k, "e")));
                 keys.put(Json.text(k, "kid"), KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));

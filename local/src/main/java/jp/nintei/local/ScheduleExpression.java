@@ -19,9 +19,8 @@ public final class ScheduleExpression {
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private final Duration rate;
-    private final BitSet minutes, hours, daysOfMonth, months, daysOfWeek;
+    private final BitSet minutes, hours, daysOfMonth, months, daysOfWeek, years;
     private final boolean anyDayOfMonth, anyDayOfWeek;
-    private final String years;
     private final ZoneId zone;
 
     private ScheduleExpression(Duration rate, String[] f, ZoneId zone) {
@@ -29,8 +28,8 @@ public final class ScheduleExpression {
         this.zone = zone;
         if (f == null) {
             minutes = hours = daysOfMonth = months = daysOfWeek = null;
+            years = null;
             anyDayOfMonth = anyDayOfWeek = true;
-            years = "*";
             return;
         }
         minutes = field(f[0], 0, 59, null);
@@ -40,7 +39,7 @@ public final class ScheduleExpression {
         daysOfWeek = field(f[4], 1, 7, DAYS);
         anyDayOfMonth = f[2].equals("*") || f[2].equals("?");
         anyDayOfWeek = f[4].equals("*") || f[4].equals("?");
-        years = f[5];
+        years = field(f[5], 1970, 2199, null);
     }
 
     public static ScheduleExpression parse(String expression, String timezone) {
@@ -48,7 +47,13 @@ public final class ScheduleExpression {
         ZoneId zone = ZoneId.of(timezone == null || timezone.isBlank() ? "UTC" : timezone);
         if (e.startsWith("rate(") && e.endsWith(")")) {
             String[] p = e.substring(5, e.length() - 1).strip().split("\\s+");
-            long n = Long.parseLong(p[0]);
+            if (p.length != 2) throw new IllegalArgumentException("rate needs a value and a unit: " + e);
+            long n;
+            try {
+                n = Long.parseLong(p[0]);
+            } catch (NumberFormatException x) {
+                throw new IllegalArgumentException("rate value is not a number: " + e);
+            }
             if (n <= 0) throw new IllegalArgumentException("rate must be positive: " + e);
             String unit = p[1].toLowerCase(Locale.ROOT);
             Duration d = unit.startsWith("minute") ? Duration.ofMinutes(n)
@@ -69,8 +74,11 @@ public final class ScheduleExpression {
     public ZonedDateTime next(ZonedDateTime after) {
         if (rate != null) return after.plus(rate);
         ZonedDateTime t = after.withZoneSameInstant(zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        ZonedDateTime limit = t.plusYears(5);
-        while (t.isBefore(limit)) {
+        while (t.getYear() <= 2199) {
+            if (!years.get(t.getYear())) {
+                t = t.withDayOfYear(1).withHour(0).withMinute(0).plusYears(1);
+                continue;
+            }
             if (!months.get(t.getMonthValue())) {
                 t = t.withDayOfMonth(1).withHour(0).withMinute(0).plusMonths(1);
                 continue;
@@ -83,7 +91,8 @@ public final class ScheduleExpression {
                 t = t.withMinute(0).plusHours(1);
                 continue;
             }
-            if (minutes.get(t.getMinute()) && yearMatches(t.getYear())) return t;
+            // in a repeated (DST fall-back) hour fire once, on the first pass, as EventBridge Scheduler does
+            if (minutes.get(t.getMinute()) && t.equals(t.withEarlierOffsetAtOverlap())) return t;
             t = t.plusMinutes(1);
         }
         throw new IllegalStateException("schedule never fires");
@@ -99,16 +108,23 @@ public final class ScheduleExpression {
         return dom && wd;
     }
 
-    private boolean yearMatches(int year) {
-        return years.equals("*") || field(years, 1970, 2199, null).get(year);
-    }
-
     private static BitSet field(String spec, int min, int max, List<String> names) {
         BitSet bits = new BitSet(max + 1);
         for (String part : spec.toUpperCase(Locale.ROOT).split(",")) {
             if (part.contains("L") && names == null || part.contains("#") || part.endsWith("W")) {
                 throw new IllegalArgumentException("unsupported cron field: " + spec);
             }
+            try {
+                parsePart(bits, part, min, max, names, spec);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad cron field: " + spec);
+            }
+        }
+        return bits;
+    }
+
+    private static void parsePart(BitSet bits, String part, int min, int max, List<String> names, String spec) {
+        {
             int step = 1;
             String range = part;
             int slash = part.indexOf('/');
@@ -131,7 +147,6 @@ public final class ScheduleExpression {
             if (lo < min || hi > max || lo > hi || step <= 0) throw new IllegalArgumentException("bad cron field: " + spec);
             for (int v = lo; v <= hi; v += step) bits.set(v);
         }
-        return bits;
     }
 
     private static int value(String s, List<String> names, int min) {

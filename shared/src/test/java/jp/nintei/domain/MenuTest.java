@@ -11,7 +11,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -326,65 +325,62 @@ class MenuTest {
 
     // ---- stored windows -----------------------------------------------------------------------
 
-    @Nested
-    class StoredWindows {
-        private final YearWindows stored = new YearWindows(YEAR,
-                new ApplicationWindow(LocalDate.of(YEAR, 4, 10), LocalDate.of(YEAR, 5, 10)),
-                new ApplicationWindow(LocalDate.of(YEAR, 6, 15), LocalDate.of(YEAR, 7, 15)),
-                new ApplicationWindow(LocalDate.of(YEAR, 10, 1), LocalDate.of(YEAR, 10, 31)));
-        private final String primaryLabel = "受付期間：2026年4月10日 0:00 ~ 2026年5月10日 23:59";
-        private final String secondaryLabel = "受付期間：2026年6月15日 0:00 ~ 2026年7月15日 23:59";
+    private static final YearWindows STORED = new YearWindows(YEAR,
+            new ApplicationWindow(LocalDate.of(YEAR, 4, 10), LocalDate.of(YEAR, 5, 10)),
+            new ApplicationWindow(LocalDate.of(YEAR, 6, 15), LocalDate.of(YEAR, 7, 15)),
+            new ApplicationWindow(LocalDate.of(YEAR, 10, 1), LocalDate.of(YEAR, 10, 31)));
+    private static final String STORED_PRIMARY_LABEL = "受付期間：2026年4月10日 0:00 ~ 2026年5月10日 23:59";
+    private static final String STORED_SECONDARY_LABEL = "受付期間：2026年6月15日 0:00 ~ 2026年7月15日 23:59";
 
-        @ParameterizedTest(name = "primary at {0} JST -> {1}")
-        @CsvSource({
-                "2026-04-01T00:00:00, CLOSED",  // open by default, not by the stored window
-                "2026-04-09T23:59:59, CLOSED",
-                "2026-04-10T00:00:00, OPEN",
-                "2026-05-05T12:00:00, OPEN",    // closed by default, open by the stored window
-                "2026-05-10T23:59:59, OPEN",
-                "2026-05-11T00:00:00, CLOSED",
-        })
-        void primaryFollowsTheStoredWindow(String at, MenuEntry.State expected) {
-            MenuEntry e = entry(ApplicationKind.NEW_PRIMARY, SpecialistStatus.NONE, stored, List.of(), jst(at));
-            assertEntry(e, expected, expected == MenuEntry.State.OPEN ? primaryLabel : OUT_OF_WINDOW);
-            assertEquals(primaryLabel, e.windowLabel());
-        }
+    @ParameterizedTest(name = "primary at {0} JST -> {1}")
+    @CsvSource({
+            "2026-04-01T00:00:00, CLOSED",  // open by default, not by the stored window
+            "2026-04-09T23:59:59, CLOSED",
+            "2026-04-10T00:00:00, OPEN",
+            "2026-05-05T12:00:00, OPEN",    // closed by default, open by the stored window
+            "2026-05-10T23:59:59, OPEN",
+            "2026-05-11T00:00:00, CLOSED",
+    })
+    void primaryFollowsTheStoredWindow(String at, MenuEntry.State expected) {
+        MenuEntry e = entry(ApplicationKind.NEW_PRIMARY, SpecialistStatus.NONE, STORED, List.of(), jst(at));
+        assertEntry(e, expected, expected == MenuEntry.State.OPEN ? STORED_PRIMARY_LABEL : OUT_OF_WINDOW);
+        assertEquals(STORED_PRIMARY_LABEL, e.windowLabel());
+    }
 
-        @ParameterizedTest(name = "secondary at {0} JST -> {1}")
-        @CsvSource({
-                "2026-06-01T00:00:00, CLOSED",
-                "2026-06-14T23:59:59, CLOSED",
-                "2026-06-15T00:00:00, OPEN",
-                "2026-07-15T23:59:59, OPEN",
-                "2026-07-16T00:00:00, CLOSED",
-        })
-        void secondaryFollowsTheStoredWindow(String at, MenuEntry.State expected) {
-            MenuEntry e = entry(ApplicationKind.NEW_SECONDARY, SpecialistStatus.NONE, stored,
-                    List.of(app(YEAR, ApplicationKind.NEW_PRIMARY, ApplicationStatus.SUBMITTED)), jst(at));
-            assertEntry(e, expected, expected == MenuEntry.State.OPEN ? secondaryLabel : SECONDARY_UNAVAILABLE);
-        }
+    @ParameterizedTest(name = "secondary at {0} JST -> {1}")
+    @CsvSource({
+            "2026-06-01T00:00:00, CLOSED",
+            "2026-06-14T23:59:59, CLOSED",
+            "2026-06-15T00:00:00, OPEN",
+            "2026-07-15T23:59:59, OPEN",
+            "2026-07-16T00:00:00, CLOSED",
+    })
+    void secondaryFollowsTheStoredWindow(String at, MenuEntry.State expected) {
+        MenuEntry e = entry(ApplicationKind.NEW_SECONDARY, SpecialistStatus.NONE, STORED,
+                List.of(app(YEAR, ApplicationKind.NEW_PRIMARY, ApplicationStatus.SUBMITTED)), jst(at));
+        assertEntry(e, expected, expected == MenuEntry.State.OPEN ? STORED_SECONDARY_LABEL : SECONDARY_UNAVAILABLE);
+    }
 
-        @Test
-        void renewalFollowsItsStoredWindow() {
-            assertEntry(entry(ApplicationKind.RENEWAL, SpecialistStatus.ACTIVE, stored, List.of(),
-                    jst("2026-04-15T00:00:00")), MenuEntry.State.CLOSED, OUT_OF_WINDOW);
-            assertEntry(entry(ApplicationKind.RENEWAL, SpecialistStatus.ACTIVE, stored, List.of(),
-                    jst("2026-10-01T00:00:00")), MenuEntry.State.OPEN,
-                    "受付期間：2026年10月1日 0:00 ~ 2026年10月31日 23:59");
-        }
+    @Test
+    void renewalFollowsItsStoredWindow() {
+        assertEntry(entry(ApplicationKind.RENEWAL, SpecialistStatus.ACTIVE, STORED, List.of(),
+                jst("2026-04-15T00:00:00")), MenuEntry.State.CLOSED, OUT_OF_WINDOW);
+        assertEntry(entry(ApplicationKind.RENEWAL, SpecialistStatus.ACTIVE, STORED, List.of(),
+                jst("2026-10-01T00:00:00")), MenuEntry.State.OPEN,
+                "受付期間：2026年10月1日 0:00 ~ 2026年10月31日 23:59");
+    }
 
-        @Test
-        void submissionsAreCountedForTheWindowsYear() {
-            YearWindows next = YearWindows.defaults(2027);
-            ZonedDateTime june2027 = jst("2027-06-10T10:00:00");
-            List<ApplicationSummary> only2026 =
-                    List.of(app(2026, ApplicationKind.NEW_PRIMARY, ApplicationStatus.SUBMITTED));
-            MenuEntry primary = entry(ApplicationKind.NEW_PRIMARY, SpecialistStatus.NONE, next, only2026, june2027);
-            assertEntry(primary, MenuEntry.State.CLOSED, OUT_OF_WINDOW);
-            MenuEntry secondary = entry(ApplicationKind.NEW_SECONDARY, SpecialistStatus.NONE, next, only2026, june2027);
-            assertEntry(secondary, MenuEntry.State.CLOSED, SECONDARY_UNAVAILABLE);
-            assertEquals("受付期間：2027年6月1日 0:00 ~ 2027年6月30日 23:59", secondary.windowLabel());
-        }
+    @Test
+    void submissionsAreCountedForTheWindowsYear() {
+        YearWindows next = YearWindows.defaults(2027);
+        ZonedDateTime june2027 = jst("2027-06-10T10:00:00");
+        List<ApplicationSummary> only2026 =
+                List.of(app(2026, ApplicationKind.NEW_PRIMARY, ApplicationStatus.SUBMITTED));
+        MenuEntry primary = entry(ApplicationKind.NEW_PRIMARY, SpecialistStatus.NONE, next, only2026, june2027);
+        assertEntry(primary, MenuEntry.State.CLOSED, OUT_OF_WINDOW);
+        MenuEntry secondary = entry(ApplicationKind.NEW_SECONDARY, SpecialistStatus.NONE, next, only2026, june2027);
+        assertEntry(secondary, MenuEntry.State.CLOSED, SECONDARY_UNAVAILABLE);
+        assertEquals("受付期間：2027年6月1日 0:00 ~ 2027年6月30日 23:59", secondary.windowLabel());
     }
 
     @Test
