@@ -96,10 +96,12 @@ public final class Template {
         List<Schedule> out = new ArrayList<>();
         for (String fn : resourcesOfType("AWS::Serverless::Function")) {
             Map<String, Object> events = map(map(resource(fn).get("Properties")).get("Events"));
-            events.forEach((name, e) -> {
-                Map<String, Object> ev = map(e);
+            // keys stay Objects: YAML 1.1 reads a key such as Off or Yes as a boolean
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) events).entrySet()) {
+                String name = String.valueOf(entry.getKey());
+                Map<String, Object> ev = map(entry.getValue());
                 Object type = ev.get("Type");
-                if (!"Schedule".equals(type) && !"ScheduleV2".equals(type)) return;
+                if (!"Schedule".equals(type) && !"ScheduleV2".equals(type)) continue;
                 Map<String, Object> p = map(ev.get("Properties"));
                 Object tz = p.get("ScheduleExpressionTimezone");
                 Object enabled = p.get("Enabled");
@@ -107,7 +109,7 @@ public final class Template {
                 boolean on = !(Boolean.FALSE.equals(enabled) || "DISABLED".equals(state));
                 out.add(new Schedule(fn, handlerOf(fn), name, String.valueOf(p.get("Schedule") != null
                         ? p.get("Schedule") : p.get("ScheduleExpression")), tz == null ? "UTC" : tz.toString(), on));
-            });
+            }
         }
         return out;
     }
