@@ -29,16 +29,27 @@ public final class LocalAws implements AutoCloseable {
 
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI cognito) {}
 
+    /**
+     * DynamoDB, S3 and SES served by something else (LocalStack in a container, where Docker can pull images);
+     * cognito-local still stands in for Cognito, which LocalStack's free edition lacks.
+     */
+    public record External(URI dynamodb, URI s3, URI ses, AutoCloseable stop) {}
+
     private final List<Process> processes = new ArrayList<>();
     private final Path dataDir;
     private S3Proxy s3;
     private Endpoints endpoints;
+    private External external;
 
     private LocalAws(Path dataDir) { this.dataDir = dataDir; }
 
     /** Starts every stand-in; {@code nodeModules} is local/node/node_modules (installed by the build). */
-    public static LocalAws start(Path nodeModules, Path dataDir) {
+    public static LocalAws start(Path nodeModules, Path dataDir) { return start(nodeModules, dataDir, null); }
+
+    /** As {@link #start(Path, Path)}, with DynamoDB, S3 and SES from {@code external} when it is not null. */
+    public static LocalAws start(Path nodeModules, Path dataDir, External external) {
         LocalAws aws = new LocalAws(dataDir);
+        aws.external = external;
         try {
             Files.createDirectories(dataDir);
             aws.startAll(nodeModules);
@@ -57,19 +68,21 @@ public final class LocalAws implements AutoCloseable {
         if (!Files.isDirectory(nodeModules.resolve("dynalite"))) {
             throw new IllegalStateException(nodeModules + " has no dynalite: run 'mvn -DskipTests install' once (it runs npm ci)");
         }
+        if (external != null) {
+            int cognitoPort = freePort();
+            Process cognito = startCognito(nodeModules, cognitoPort);
+            endpoints = new Endpoints(external.dynamodb(), external.s3(), external.ses(),
+                    URI.create("http://127.0.0.1:" + cognitoPort));
+            awaitPort("cognito-local", cognito, cognitoPort);
+            return;
+        }
         int dynamoPort = freePort();
         Process dynalite = node(nodeModules.resolve("dynalite/cli.js"), dataDir, "dynalite", Map.of(),
                 "--host", "127.0.0.1", "--port", Integer.toString(dynamoPort),
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
 
         int cognitoPort = freePort();
-        Path cognitoDir = dataDir.resolve("cognito");
-        Files.createDirectories(cognitoDir.resolve(".cognito"));
-        // username = 会員番号: without this every pool gets UsernameAttributes=[email]
-        Files.writeString(cognitoDir.resolve(".cognito/config.json"),
-                "{\"UserPoolDefaults\":{\"UsernameAttributes\":[]}}", StandardCharsets.UTF_8);
-        Process cognito = node(nodeModules.resolve("cognito-local/lib/bin/start.js"), cognitoDir, "cognito",
-                Map.of("PORT", Integer.toString(cognitoPort), "HOST", "127.0.0.1"));
+        Process cognito = startCognito(nodeModules, cognitoPort);
 
         int sesPort = freePort();
         Process ses = node(nodeModules.resolve("aws-ses-v2-local/dist/cli.js"), dataDir, "ses", Map.of(),
@@ -100,6 +113,16 @@ public final class LocalAws implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new IllegalStateException("S3Proxy did not start: " + s3.getState());
             Thread.sleep(5);
         }
+    }
+
+    private Process startCognito(Path nodeModules, int port) throws IOException {
+        Path cognitoDir = dataDir.resolve("cognito");
+        Files.createDirectories(cognitoDir.resolve(".cognito"));
+        // username = 会員番号: without this every pool gets UsernameAttributes=[email]
+        Files.writeString(cognitoDir.resolve(".cognito/config.json"),
+                "{\"UserPoolDefaults\":{\"UsernameAttributes\":[]}}", StandardCharsets.UTF_8);
+        return node(nodeModules.resolve("cognito-local/lib/bin/start.js"), cognitoDir, "cognito",
+                Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1"));
     }
 
     private Process node(Path script, Path cwd, String name, Map<String, String> env, String... args) throws IOException {
@@ -153,6 +176,13 @@ public final class LocalAws implements AutoCloseable {
                 if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (external != null) {
+            try {
+                external.stop().close();
+            } catch (Exception ignored) {
+                // shutting down
             }
         }
         if (s3 != null) {

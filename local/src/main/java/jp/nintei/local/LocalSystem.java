@@ -26,10 +26,11 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalGateway gateway;
     private final ScheduleRunner schedules;
 
-    private LocalSystem(Path root, int port, Path dataDir, boolean runSchedules) throws IOException {
+    private LocalSystem(Path root, int port, Path dataDir, boolean runSchedules, LocalAws.External external)
+            throws IOException {
         this.root = root;
         this.template = Template.load(root.resolve("template.yaml"));
-        this.aws = LocalAws.start(root.resolve("local/node/node_modules"), dataDir);
+        this.aws = LocalAws.start(root.resolve("local/node/node_modules"), dataDir, external);
         try {
             this.identity = Bootstrap.createAll(template, aws.endpoints());
             this.demo = new DemoData(Menu.applicationYear(AppClock.process()));
@@ -48,11 +49,14 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** @param port 0 for any free port */
-    public static LocalSystem start(int port, boolean runSchedules) {
+    public static LocalSystem start(int port, boolean runSchedules) { return start(port, runSchedules, null); }
+
+    /** With DynamoDB, S3 and SES from {@code external} (LocalStack) instead of the in-process stand-ins. */
+    public static LocalSystem start(int port, boolean runSchedules, LocalAws.External external) {
         try {
             Path root = projectRoot();
             Path data = Files.createTempDirectory("nintei-local-");
-            return new LocalSystem(root, port, data, runSchedules);
+            return new LocalSystem(root, port, data, runSchedules, external);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,15 @@ public final class LocalStackExtension implements ParameterResolver {
 
     public static LocalSystem system(ExtensionContext context) {
         return context.getRoot().getStore(NS)
-                .getOrComputeIfAbsent("system", k -> new Running(LocalSystem.start(0, false)), Running.class).system();
+                .getOrComputeIfAbsent("system", k -> new Running(start()), Running.class).system();
+    }
+
+    /** The docker-free stand-ins, or LocalStack under {@code -Plocalstack} ({@code -Dnintei.backend=localstack}). */
+    private static LocalSystem start() {
+        if ("localstack".equals(System.getProperty("nintei.backend"))) {
+            return LocalSystem.start(0, false, LocalStackContainerBackend.start());
+        }
+        return LocalSystem.start(0, false);
     }
 
     @Override

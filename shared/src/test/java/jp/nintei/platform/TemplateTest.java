@@ -226,6 +226,32 @@ class TemplateTest {
     }
 
     @Test
+    void eventNamesThatYaml11ReadsAsBooleansDoNotBreakSchedules() {
+        Template t = load("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: h::handleRequest
+                      Events:
+                        Off:
+                          Type: ScheduleV2
+                          Properties:
+                            ScheduleExpression: rate(1 hour)
+                            State: DISABLED
+                        Get:
+                          Type: HttpApi
+                          Properties:
+                            Method: GET
+                            Path: /api/x
+                """);
+        // SnakeYAML (YAML 1.1) reads the key Off as Boolean.FALSE; the name is its string form
+        assertEquals(List.of(new Template.Schedule("Fn", "h::handleRequest", "false", "rate(1 hour)", "UTC", false)),
+                t.schedules());
+        assertEquals(List.of(new Template.Route("GET", "/api/x", "Fn", "h::handleRequest", true)), t.routes());
+    }
+
+    @Test
     void mapAndListToleranceOfMissingValues() {
         assertEquals(Map.of(), Template.map(null));
         assertEquals(Map.of(), Template.map("text"));
