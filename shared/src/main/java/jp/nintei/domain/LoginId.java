@@ -21,7 +21,8 @@ public record LoginId(Type type, String value) {
         if (n.indexOf('@') >= 0) {
             return EMAIL.matcher(n).matches() ? new LoginId(Type.EMAIL, n.toLowerCase(Locale.ROOT)) : null;
         }
-        n = n.replace("-", "");
+        // hyphen-like marks a Japanese keyboard produces between digits (ー − ‐ ‑ – —)
+        n = n.replaceAll("[-\u30FC\u2212\u2010\u2011\u2013\u2014\uFF70]", "");
         return MEMBER_NO.matcher(n).matches() ? new LoginId(Type.MEMBER_NO, n) : null;
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -17,6 +19,9 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * template.yaml, read as data: the single source of the HTTP routes and the schedules. The local gateway
@@ -45,7 +50,8 @@ public final class Template {
 
     public static Template load(InputStream in) {
         LoaderOptions options = new LoaderOptions();
-        Object doc = new Yaml(new CloudFormationConstructor(options)).load(in);
+        Object doc = new Yaml(new CloudFormationConstructor(options), new Representer(new DumperOptions()),
+                new DumperOptions(), options, new CloudFormationResolver()).load(in);
         return new Template(map(doc));
     }
 
@@ -73,7 +79,9 @@ public final class Template {
 
     public String handlerOf(String function) {
         Object h = map(resource(function).get("Properties")).get("Handler");
-        return h != null ? h.toString() : String.valueOf(globalFunction().get("Handler"));
+        if (h == null) h = globalFunction().get("Handler");
+        if (h == null) throw new IllegalStateException(function + " has no Handler in template.yaml");
+        return h.toString();
     }
 
     public List<Route> routes() {
@@ -122,6 +130,24 @@ public final class Template {
     @SuppressWarnings("unchecked")
     public static List<Object> list(Object o) {
         return o instanceof List<?> l ? (List<Object>) l : new ArrayList<>();
+    }
+
+    /**
+     * Plain scalars as CloudFormation reads them: only true/false are booleans (YAML 1.1 would also turn
+     * an event named {@code Off} or {@code Yes} into one), and dates stay text.
+     */
+    private static final class CloudFormationResolver extends Resolver {
+        private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOLEAN, "tTfF", 10);
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+        }
     }
 
     /** Reads {@code !Ref x} as {@code {Ref: x}}, {@code !GetAtt a.b} as {@code {Fn::GetAtt: [a, b]}}, etc. */

@@ -22,6 +22,9 @@ class LoginIdTest {
             "1000-0002|10000002",                      // hyphen removed
             "１０００－０００２|10000002",              // full-width hyphen U+FF0D
             "10-00-00-02|10000002",
+            "1000ー0002|10000002",                      // long-vowel mark U+30FC, typed in kana mode
+            "1000−0002|10000002",                      // minus sign U+2212
+            "1000‐0002|10000002",                      // hyphen U+2010
             "1000 0002|10000002",                      // inner space removed
             "１０００　０００２|10000002",              // inner ideographic space removed
             "1234|1234",                               // shortest

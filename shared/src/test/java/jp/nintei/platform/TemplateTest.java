@@ -245,8 +245,8 @@ class TemplateTest {
                             Method: GET
                             Path: /api/x
                 """);
-        // SnakeYAML (YAML 1.1) reads the key Off as Boolean.FALSE; the name is its string form
-        assertEquals(List.of(new Template.Schedule("Fn", "h::handleRequest", "false", "rate(1 hour)", "UTC", false)),
+        // YAML 1.1 would read the key Off as Boolean.FALSE; CloudFormation (and Template) keep the name
+        assertEquals(List.of(new Template.Schedule("Fn", "h::handleRequest", "Off", "rate(1 hour)", "UTC", false)),
                 t.schedules());
         assertEquals(List.of(new Template.Route("GET", "/api/x", "Fn", "h::handleRequest", true)), t.routes());
     }

@@ -46,7 +46,9 @@ public final class MemberMapper {
         item.put(KANA, AttributeValue.fromS(m.kana()));
         if (m.email() != null) {
             item.put(EMAIL, AttributeValue.fromS(m.email()));
-            item.put(Keys.GSI3PK, AttributeValue.fromS(Keys.email(m.email().toLowerCase(java.util.Locale.ROOT))));
+            // the same normalisation as what the member types at sign-in (LoginId)
+            item.put(Keys.GSI3PK, AttributeValue.fromS(Keys.email(
+                    jp.nintei.domain.JapaneseText.normalize(m.email()).replace(" ", "").toLowerCase(java.util.Locale.ROOT))));
         }
         if (m.joinedOn() != null) item.put(JOINED_ON, AttributeValue.fromS(m.joinedOn().toString()));
         if (!m.duesPaidFiscalYears().isEmpty()) {

@@ -16,7 +16,7 @@ public record Claims(Map<String, String> values) {
 
     public String requireMemberNo() {
         String no = values.get("cognito:username");
-        if (no == null) no = values.get("username");
+        if (no == null || no.isBlank()) no = values.get("username");
         if (no == null || no.isBlank()) throw new ApiException(401, "UNAUTHORIZED", Messages.LOGIN_REQUIRED);
         return no;
     }
