@@ -72,6 +72,18 @@ class BrowserTest {
         driver.findElement(By.id("submit")).click();
     }
 
+    /** Saves what the member sees to local/target/screenshots/ (for a look by a person; not asserted). */
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String menuText(String kind) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#menu tr[data-kind='" + kind + "'] td"))).getText();
@@ -90,6 +102,8 @@ class BrowserTest {
         assertTrue(secondary.equals(Messages.SECONDARY_UNAVAILABLE)
                 || secondary.equals("受付期間：" + year + "年6月1日 0:00 ~ " + year + "年6月30日 23:59"), secondary);
         assertEquals(Messages.NOT_SPECIALIST, menuText("renewal"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('menu').scrollIntoView()");
+        screenshot("mypage-primary-submitted");
 
         driver.findElement(By.cssSelector("[data-logout]")).click();
         waiting().until(ExpectedConditions.urlContains("index.html"));
@@ -107,6 +121,7 @@ class BrowserTest {
                     By.cssSelector("#menu tr[data-kind='new-primary'] a")));
             assertEquals("受付期間：" + year + "年4月1日 0:00 ~ " + year + "年4月30日 23:59", link.getText());
             assertTrue(driver.findElement(By.cssSelector(".local-banner")).getText().contains(year + "-04-10 09:00"));
+            screenshot("mypage-april-fresh-applicant");
         } finally {
             jp.nintei.domain.AppClock.shiftForLocalRun(null);
         }
@@ -118,6 +133,7 @@ class BrowserTest {
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         waiting().until(ExpectedConditions.textToBePresentInElement(error, "正しくありません"));
         assertEquals(Messages.LOGIN_FAILED, error.getText());
+        screenshot("login-wrong-password");
         assertTrue(driver.getCurrentUrl().contains("index.html"));
     }
 }
