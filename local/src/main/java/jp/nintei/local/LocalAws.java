@@ -40,6 +40,9 @@ public final class LocalAws implements AutoCloseable {
     private S3Proxy s3;
     private Endpoints endpoints;
     private External external;
+    private Path nodeModules;
+    private Process ses;
+    private int sesPort;
 
     private LocalAws(Path dataDir) { this.dataDir = dataDir; }
 
@@ -68,6 +71,7 @@ public final class LocalAws implements AutoCloseable {
         if (!Files.isDirectory(nodeModules.resolve("dynalite"))) {
             throw new IllegalStateException(nodeModules + " has no dynalite: run 'mvn -DskipTests install' once (it runs npm ci)");
         }
+        this.nodeModules = nodeModules;
         if (external != null) {
             int cognitoPort = freePort();
             Process cognito = startCognito(nodeModules, cognitoPort);
@@ -84,9 +88,8 @@ public final class LocalAws implements AutoCloseable {
         int cognitoPort = freePort();
         Process cognito = startCognito(nodeModules, cognitoPort);
 
-        int sesPort = freePort();
-        Process ses = node(nodeModules.resolve("aws-ses-v2-local/dist/cli.js"), dataDir, "ses", Map.of(),
-                "--host", "127.0.0.1", "--port", Integer.toString(sesPort));
+        sesPort = freePort();
+        ses = launchSes();
 
         int s3Port = freePort();
         Properties props = new Properties();
@@ -113,6 +116,24 @@ public final class LocalAws implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new IllegalStateException("S3Proxy did not start: " + s3.getState());
             Thread.sleep(5);
         }
+    }
+
+    private Process launchSes() throws IOException {
+        return node(nodeModules.resolve("aws-ses-v2-local/dist/cli.js"), dataDir, "ses", Map.of(),
+                "--host", "127.0.0.1", "--port", Integer.toString(sesPort));
+    }
+
+    /** Stops the SES stand-in (its stored mail is lost): for tests of what happens when mail fails. */
+    public void stopSes() throws InterruptedException {
+        ses.destroy();
+        ses.waitFor();
+        processes.remove(ses);
+    }
+
+    /** Starts the SES stand-in again on the same port. */
+    public void startSes() throws IOException, InterruptedException {
+        ses = launchSes();
+        awaitPort("aws-ses-v2-local", ses, sesPort);
     }
 
     private Process startCognito(Path nodeModules, int port) throws IOException {

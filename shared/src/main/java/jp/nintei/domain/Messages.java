@@ -19,6 +19,22 @@ public final class Messages {
     public static final String LOGIN_REQUIRED = "ログインが必要です。ログインしてから操作してください。";
     public static final String FORBIDDEN = "この操作を行う権限がありません。";
 
+    // applications (一次申請)
+    public static final String ALREADY_SUBMITTED = "申請済みのため修正できません。";
+    public static final String STALE_VERSION =
+            "別の画面または端末で内容が更新されています。画面を再読み込みして最新の内容を確認してから、もう一度操作してください。";
+    public static final String WINDOW_CLOSED = "受付期間外のため、この操作はできません。";
+    public static final String INCOMPLETE = "未入力・未登録の項目があります。下記をご確認ください。";
+    public static final String DOCUMENT_NOT_FOUND = "ファイルが見つかりません。画面を再読み込みしてください。";
+    public static final String EMPTY_FILE = "ファイルが空です。内容のあるファイルを選んでください。";
+    public static final String UPLOAD_NOT_FINISHED = "ファイルのアップロードが完了していません。もう一度ファイルを選んでください。";
+    public static final String UPLOAD_MISMATCH =
+            "アップロードされたファイルが選んだファイルと一致しません。通信が途切れた可能性があります。もう一度ファイルを選んでください。";
+    public static final String FILE_NAME_REQUIRED = "ファイル名を確認できません。もう一度ファイルを選んでください。";
+    public static final String BAD_CHECKSUM = "ファイルの確認に失敗しました。もう一度ファイルを選んでください。";
+    public static final String UNKNOWN_PURPOSE = "アップロードする書類の種類が正しくありません。画面を再読み込みしてください。";
+    public static final String NOT_THIS_APPLICATION = "この申請では利用できない操作です。マイページからお進みください。";
+
     // HTTP-level errors
     public static final String NOT_FOUND = "お探しのページまたは操作は見つかりません。URLをご確認ください。";
     public static final String METHOD_NOT_ALLOWED = "この操作はこのURLでは利用できません。画面を再読み込みしてからやり直してください。";

@@ -28,6 +28,17 @@ public final class ApiResponses {
     }
 
     public static APIGatewayV2HTTPResponse error(ApiException e) {
-        return error(e.status(), e.code(), e.field(), e.getMessage());
+        ObjectNode body = Json.object().put("code", e.code());
+        if (e.field() != null) body.put("field", e.field());
+        body.put("message", e.getMessage());
+        if (!e.problems().isEmpty()) {
+            var list = body.putArray("problems");
+            for (var p : e.problems()) {
+                ObjectNode o = list.addObject().put("code", p.code());
+                if (p.field() != null) o.put("field", p.field());
+                o.put("message", p.message());
+            }
+        }
+        return json(e.status(), body);
     }
 }

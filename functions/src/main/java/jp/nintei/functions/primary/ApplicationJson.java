@@ -1,0 +1,60 @@
+package jp.nintei.functions.primary;
+
+import jp.nintei.adapter.http.Json;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.application.ConfirmationMail;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.DocumentPurpose;
+import jp.nintei.domain.application.Prefecture;
+import jp.nintei.domain.application.PrimaryApplication;
+import jp.nintei.domain.application.Problem;
+import jp.nintei.service.PrimaryApplicationService;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The 一次申請 page's data, mapped by hand. */
+public final class ApplicationJson {
+    private ApplicationJson() {}
+
+    public static ObjectNode view(PrimaryApplicationService.View v) {
+        PrimaryApplication app = v.snapshot().application();
+        Member m = v.snapshot().member();
+        ObjectNode o = Json.object();
+        o.put("application", app.kind().slug()).put("label", app.kind().label()).put("year", app.year());
+        o.putObject("applicant").put("memberNo", m.memberNo()).put("name", m.name()).put("kana", m.kana())
+                .put("email", m.email());
+        o.put("writtenExamExempt", m.writtenExamExempt());
+        o.putObject("window").put("label", v.snapshot().windows().windowFor(app.kind()).label()).put("open", v.windowOpen());
+        o.put("status", app.status().name()).put("version", app.version());
+        ArrayNode prefs = o.putArray("preferences");
+        for (String p : app.preferences()) {
+            if (p == null) prefs.addNull();
+            else prefs.add(p);
+        }
+        ArrayNode docs = o.putArray("documents");
+        for (Document d : app.documents()) docs.add(document(d));
+        o.putObject("limits").put("maxBytes", DocumentPurpose.MAX_BYTES).put("maxLabel", DocumentPurpose.MAX_LABEL)
+                .put("feeReceiptTypes", DocumentPurpose.FEE_RECEIPT.typesLabel());
+        ArrayNode prefectures = o.putArray("prefectures");
+        for (int i = 0; i < Prefecture.NAMES.size(); i++) {
+            prefectures.addObject().put("code", String.format("%02d", i + 1)).put("name", Prefecture.NAMES.get(i));
+        }
+        ArrayNode missing = o.putArray("missing");
+        for (Problem p : v.missing()) missing.addObject().put("code", p.code()).put("field", p.field()).put("message", p.message());
+        if (app.submitted()) {
+            o.put("submittedAt", app.submittedAt().toString());
+            o.put("submittedAtLabel", ConfirmationMail.JST_LABEL.format(app.submittedAt().atZone(AppClock.JST)));
+            o.put("receiptNo", app.receiptNo());
+            o.put("mailState", app.mail() == null ? null : app.mail().state().name());
+        }
+        if (v.mailSent() != null) o.put("mailSent", v.mailSent());
+        return o;
+    }
+
+    public static ObjectNode document(Document d) {
+        return Json.object().put("id", d.id()).put("purpose", d.purpose().name()).put("fileName", d.fileName())
+                .put("size", d.size()).put("type", d.type().name()).put("contentType", d.type().contentType())
+                .put("sha256", d.sha256()).put("status", d.status().name());
+    }
+}

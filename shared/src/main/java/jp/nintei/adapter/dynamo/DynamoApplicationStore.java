@@ -1,0 +1,317 @@
+package jp.nintei.adapter.dynamo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.PrimaryApplication;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.ApplicationStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** {@link ApplicationStore} on the single table: one item per application, one conditional update per write. */
+public final class DynamoApplicationStore implements ApplicationStore {
+    private static final String DRAFT_OR_NEW = "(attribute_not_exists(PK) OR #status = :draft)";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoApplicationStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Snapshot> load(ApplicationKey key) {
+        List<Map<String, AttributeValue>> keys = List.of(
+                Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
+                Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())),
+                Keys.key(Keys.window(key.year()), Keys.window(key.year())));
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(pending));
+            items.addAll(r.responses().getOrDefault(table, List.of()));
+            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+        }
+        Member member = null;
+        Map<String, AttributeValue> window = null;
+        PrimaryApplication app = PrimaryApplication.empty(key.memberNo(), key.year(), key.kind());
+        for (Map<String, AttributeValue> item : items) {
+            String sk = Attr.s(item, Keys.SK);
+            if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
+            else if (sk.startsWith("APP#")) app = ApplicationMapper.application(item);
+            else window = item;
+        }
+        if (member == null) return Optional.empty();
+        return Optional.of(new Snapshot(member, MemberMapper.windows(key.year(), window), app));
+    }
+
+    @Override
+    public jp.nintei.domain.YearWindows windows(int year) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))));
+        return MemberMapper.windows(year, r.hasItem() ? r.item() : null);
+    }
+
+    @Override
+    public long saveDraft(ApplicationKey key, long expectedVersion, List<String> preferences, Instant now) {
+        Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
+        for (int i = 0; i < 3; i++) {
+            String code = i < preferences.size() ? preferences.get(i) : null;
+            if (code == null) u.remove("#p" + i, "pref" + (i + 1));
+            else u.set("#p" + i, "pref" + (i + 1), AttributeValue.fromS(code));
+        }
+        if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
+        return u.run();
+    }
+
+    @Override
+    public long addDocument(ApplicationKey key, Document d, Instant now) {
+        return new Update(key, now).condition(DRAFT_OR_NEW)
+                .set("#d", ApplicationMapper.DOC_PREFIX + d.id(), AttributeValue.fromM(ApplicationMapper.document(d))).run();
+    }
+
+    @Override
+    public long registerDocument(ApplicationKey key, String documentId, Instant now) {
+        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)");
+        u.names.put("#d", ApplicationMapper.DOC_PREFIX + documentId);
+        u.names.put("#ds", "status");
+        u.sets.add("#d.#ds = :registered");
+        u.values.put(":registered", AttributeValue.fromS(Document.Status.REGISTERED.name()));
+        return u.run();
+    }
+
+    @Override
+    public Optional<Document> removeDocument(ApplicationKey key, String documentId, Instant now) {
+        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)");
+        u.remove("#d", ApplicationMapper.DOC_PREFIX + documentId);
+        u.returnOld = true;
+        try {
+            u.run();
+        } catch (Conflict c) {
+            if (c.reason() == Conflict.Reason.MISSING) return Optional.empty();
+            throw c;
+        }
+        return Optional.ofNullable(u.old).map(old -> ApplicationMapper.document(documentId,
+                old.get(ApplicationMapper.DOC_PREFIX + documentId).m()));
+    }
+
+    @Override
+    public Optional<Document> findDocument(ApplicationKey key, String documentId) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+                .projectionExpression("#d").expressionAttributeNames(Map.of("#d", ApplicationMapper.DOC_PREFIX + documentId)));
+        AttributeValue v = r.hasItem() ? r.item().get(ApplicationMapper.DOC_PREFIX + documentId) : null;
+        return v == null ? Optional.empty() : Optional.of(ApplicationMapper.document(documentId, v.m()));
+    }
+
+    @Override
+    public void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now) {
+        Update u = new Update(key, now).condition("#status = :draft AND " + versionIs(expectedVersion));
+        u.values.put(":expected", n(expectedVersion));
+        u.set("#status", "status", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()));
+        u.set("#submittedAt", "submittedAt", AttributeValue.fromS(now.toString()));
+        u.set("#receiptNo", "receiptNo", AttributeValue.fromS(receiptNo));
+        u.set("#mailId", "mailId", AttributeValue.fromS(mailId));
+        u.set("#mailState", "mailState", AttributeValue.fromS("PENDING"));
+        u.set("#mailAttempts", "mailAttempts", n(0));
+        u.set("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.SUBMITTED.name() + "#" + now + "#" + key.memberNo()));
+        u.set("#g2pk", Keys.GSI2PK, AttributeValue.fromS(ApplicationMapper.MAIL_PENDING));
+        u.set("#g2sk", Keys.GSI2SK, AttributeValue.fromS(now + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())));
+        u.names.put("#history", "history");
+        u.sets.add("#history = list_append(if_not_exists(#history, :noHistory), :event)");
+        u.values.put(":noHistory", AttributeValue.fromL(List.of()));
+        u.values.put(":event", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                "at", AttributeValue.fromS(now.toString()), "event", AttributeValue.fromS("SUBMITTED"),
+                "by", AttributeValue.fromS(key.memberNo()))))));
+        u.run();
+    }
+
+    @Override
+    public void markMailSent(ApplicationKey key, String mailId, Instant now) {
+        Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
+        u.values.put(":mailId", AttributeValue.fromS(mailId));
+        u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
+        u.names.put("#mailId", "mailId");
+        u.set("#mailState", "mailState", AttributeValue.fromS("SENT"));
+        u.set("#mailSentAt", "mailSentAt", AttributeValue.fromS(now.toString()));
+        u.sets.add("#mailAttempts = #mailAttempts + :one");
+        u.names.put("#mailAttempts", "mailAttempts");
+        u.values.put(":one", n(1));
+        u.remove("#g2pk", Keys.GSI2PK);
+        u.remove("#g2sk", Keys.GSI2SK);
+        try {
+            u.run();
+        } catch (Conflict alreadySent) {
+            // another sender got there first: the mail is sent, which is all that matters
+        }
+    }
+
+    @Override
+    public void recordMailAttempt(ApplicationKey key, String mailId, Instant now) {
+        Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
+        u.values.put(":mailId", AttributeValue.fromS(mailId));
+        u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
+        u.names.put("#mailId", "mailId");
+        u.names.put("#mailState", "mailState");
+        u.sets.add("#mailAttempts = #mailAttempts + :one");
+        u.names.put("#mailAttempts", "mailAttempts");
+        u.values.put(":one", n(1));
+        try {
+            u.run();
+        } catch (Conflict ignored) {
+            // sent meanwhile
+        }
+    }
+
+    @Override
+    public List<PendingMail> pendingMail(Instant before, int limit) {
+        QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI2)
+                .keyConditionExpression("#pk = :pk AND #sk < :before")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ApplicationMapper.MAIL_PENDING),
+                        ":before", AttributeValue.fromS(before.toString())))
+                .limit(limit));
+        List<PendingMail> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : r.items()) {
+            String pk = Attr.s(item, Keys.PK);
+            String[] sk = Attr.s(item, Keys.SK).split("#");
+            String since = Attr.s(item, Keys.GSI2SK).split("#")[0];
+            out.add(new PendingMail(new ApplicationKey(pk.substring("MEMBER#".length()), Integer.parseInt(sk[1]),
+                    ApplicationKind.valueOf(sk[2])), null, Instant.parse(since)));
+        }
+        return out;
+    }
+
+    private Map<String, AttributeValue> appKey(ApplicationKey key) {
+        return Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind()));
+    }
+
+    private static String versionIs(long expected) {
+        return expected == 0 ? "attribute_not_exists(#version)" : "#version = :expected";
+    }
+
+    private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
+
+    /** One UpdateItem: the set/remove clauses, the condition, the version bump and the item's identity fields. */
+    private final class Update {
+        final ApplicationKey key;
+        final Map<String, String> names = new HashMap<>();
+        final Map<String, AttributeValue> values = new HashMap<>();
+        final List<String> sets = new ArrayList<>();
+        final List<String> removes = new ArrayList<>();
+        String condition;
+        boolean returnOld;
+        Map<String, AttributeValue> old;
+        private final boolean bumpsVersion;
+
+        Update(ApplicationKey key, Instant now) { this(key, now, true); }
+
+        Update(ApplicationKey key, Instant now, boolean bumpsVersion) {
+            this.key = key;
+            this.bumpsVersion = bumpsVersion;
+            names.put("#status", "status");
+            values.put(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()));
+            if (bumpsVersion) {
+                // identity and list-index fields, written on the first save and kept after
+                names.put("#version", "version");
+                sets.add("#version = if_not_exists(#version, :zero) + :one");
+                values.put(":zero", n(0));
+                values.put(":one", n(1));
+                set("#status", "status", null);
+                sets.add("#status = if_not_exists(#status, :draft)");
+                ifAbsent("#kind", ApplicationMapper.KIND, AttributeValue.fromS(key.kind().name()));
+                ifAbsent("#year", ApplicationMapper.YEAR, n(key.year()));
+                ifAbsent("#memberNo", ApplicationMapper.MEMBER_NO, AttributeValue.fromS(key.memberNo()));
+                ifAbsent("#createdAt", "createdAt", AttributeValue.fromS(now.toString()));
+                ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS("APPS#" + key.year() + "#" + key.kind().name()));
+                ifAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + now + "#" + key.memberNo()));
+                set("#updatedAt", "updatedAt", AttributeValue.fromS(now.toString()));
+            }
+        }
+
+        Update condition(String c) {
+            this.condition = c;
+            return this;
+        }
+
+        Update set(String placeholder, String attribute, AttributeValue value) {
+            names.put(placeholder, attribute);
+            if (value == null) return this;
+            String v = ":" + placeholder.substring(1);
+            values.put(v, value);
+            sets.removeIf(s -> s.startsWith(placeholder + " ="));
+            sets.add(placeholder + " = " + v);
+            return this;
+        }
+
+        void ifAbsent(String placeholder, String attribute, AttributeValue value) {
+            names.put(placeholder, attribute);
+            String v = ":" + placeholder.substring(1);
+            values.put(v, value);
+            sets.add(placeholder + " = if_not_exists(" + placeholder + ", " + v + ")");
+        }
+
+        Update remove(String placeholder, String attribute) {
+            names.put(placeholder, attribute);
+            removes.add(placeholder);
+            return this;
+        }
+
+        long run() {
+            StringBuilder expr = new StringBuilder("SET ").append(String.join(", ", sets));
+            if (!removes.isEmpty()) expr.append(" REMOVE ").append(String.join(", ", removes));
+            Map<String, String> usedNames = new HashMap<>();
+            String all = expr + " " + condition;
+            names.forEach((k, v) -> { if (all.contains(k)) usedNames.put(k, v); });
+            Map<String, AttributeValue> usedValues = new HashMap<>();
+            values.forEach((k, v) -> { if (containsToken(all, k)) usedValues.put(k, v); });
+            UpdateItemRequest request = UpdateItemRequest.builder().tableName(table).key(appKey(key))
+                    .updateExpression(expr.toString()).conditionExpression(condition)
+                    .expressionAttributeNames(usedNames).expressionAttributeValues(usedValues)
+                    .returnValues(returnOld ? ReturnValue.ALL_OLD : ReturnValue.UPDATED_NEW).build();
+            try {
+                UpdateItemResponse r = dynamo.updateItem(request);
+                if (returnOld) old = r.attributes();
+                AttributeValue v = r.hasAttributes() ? r.attributes().get("version") : null;
+                return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+            } catch (ConditionalCheckFailedException e) {
+                throw diagnose();
+            }
+        }
+
+        /** Only on the failure path: one read to tell "submitted" from "stale" from "no such document". */
+        private Conflict diagnose() {
+            var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+                    .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status")));
+            String status = r.hasItem() ? Attr.s(r.item(), "status") : null;
+            if (ApplicationStatus.SUBMITTED.name().equals(status) && bumpsVersion) return new Conflict(Conflict.Reason.SUBMITTED);
+            if (condition.contains("attribute_exists(#d)")) return new Conflict(Conflict.Reason.MISSING);
+            return new Conflict(bumpsVersion ? Conflict.Reason.STALE : Conflict.Reason.MISSING);
+        }
+    }
+
+    private static boolean containsToken(String text, String token) {
+        int i = text.indexOf(token);
+        while (i >= 0) {
+            int end = i + token.length();
+            if (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))) return true;
+            i = text.indexOf(token, i + 1);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+package jp.nintei.domain.application;
+
+import java.time.Instant;
+
+/**
+ * An uploaded document of an application. It counts only once {@link Status#REGISTERED}: the object was
+ * found with the declared size and SHA-256 and its bytes are really of an accepted type.
+ *
+ * @param sha256 hex, lower case
+ */
+public record Document(String id, DocumentPurpose purpose, String fileName, long size, FileType type, String sha256,
+                       Status status, Instant uploadedAt) {
+    public enum Status { PENDING, REGISTERED }
+
+    public boolean registered() { return status == Status.REGISTERED; }
+}

@@ -1,0 +1,195 @@
+package jp.nintei.service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import jp.nintei.adapter.http.ApiException;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.JapaneseText;
+import jp.nintei.domain.Messages;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.DocumentPurpose;
+import jp.nintei.domain.application.FileType;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.ApplicationStore;
+import jp.nintei.store.DocumentStorage;
+
+/**
+ * Uploads (ARCHITECTURE.md "Uploads"): a slot with a presigned PUT that signs length, type and SHA-256;
+ * registration that checks the stored object itself (size, checksum, real PDF/PNG/JPEG bytes); preview by a
+ * presigned GET of at most five minutes; delete. Only on the member's own draft, inside the window.
+ */
+public final class DocumentService {
+    public static final Duration UPLOAD_TTL = Duration.ofMinutes(15);
+    public static final Duration PREVIEW_TTL = Duration.ofMinutes(5);
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
+
+    public record Slot(Document document, DocumentStorage.UploadTicket upload, long version) {}
+
+    public record Registered(Document document, long version) {}
+
+    private final ApplicationStore store;
+    private final DocumentStorage storage;
+    private final WindowCache windows;
+    private final Clock clock;
+
+    public DocumentService(ApplicationStore store, DocumentStorage storage, WindowCache windows, Clock clock) {
+        this.store = store;
+        this.storage = storage;
+        this.windows = windows;
+        this.clock = clock;
+    }
+
+    public Slot requestSlot(String memberNo, ApplicationKind kind, String purposeName, String fileName, long size,
+                            String contentType, String sha256Hex) {
+        ZonedDateTime now = AppClock.now(clock);
+        ApplicationKey key = new ApplicationKey(memberNo, now.getYear(), kind);
+        DocumentPurpose purpose = DocumentPurpose.of(purposeName);
+        if (purpose == null || !fits(purpose, kind)) {
+            throw new ApiException(400, "UNKNOWN_PURPOSE", "purpose", Messages.UNKNOWN_PURPOSE);
+        }
+        String name = cleanFileName(fileName);
+        if (size <= 0) throw new ApiException(400, "EMPTY_FILE", "file", Messages.EMPTY_FILE);
+        if (size > DocumentPurpose.MAX_BYTES) {
+            throw new ApiException(413, "FILE_TOO_LARGE", "file",
+                    "ファイルサイズは" + DocumentPurpose.MAX_LABEL + "までです。小さくしてから選んでください。");
+        }
+        FileType type = FileType.ofContentType(contentType);
+        if (type == null || !purpose.types().contains(type)) {
+            throw new ApiException(415, "UNSUPPORTED_TYPE", "file",
+                    purpose.label() + "は " + purpose.typesLabel() + " のファイルを選んでください。");
+        }
+        String sha = sha256Hex == null ? "" : sha256Hex.strip().toLowerCase(Locale.ROOT);
+        if (!SHA256_HEX.matcher(sha).matches()) throw new ApiException(400, "BAD_CHECKSUM", "sha256", Messages.BAD_CHECKSUM);
+        requireOpen(key, now);
+
+        ApplicationStore.Snapshot s = store.load(key)
+                .orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+        if (s.application().submitted()) throw new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
+        if (s.application().registered(purpose).size() >= purpose.maxCount()) {
+            throw new ApiException(409, "DOCUMENT_LIMIT", "file", purpose.label() + "は" + purpose.maxCount()
+                    + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
+        }
+        Document doc = new Document(UUID.randomUUID().toString().replace("-", ""), purpose, name, size, type, sha,
+                Document.Status.PENDING, now.toInstant());
+        long version;
+        try {
+            version = store.addDocument(key, doc, now.toInstant());
+        } catch (ApplicationStore.Conflict c) {
+            throw PrimaryApplicationService.conflict(c);
+        }
+        String base64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha));
+        return new Slot(doc, storage.presignUpload(DocumentStorage.key(key, doc.id()), size, type.contentType(), base64,
+                UPLOAD_TTL), version);
+    }
+
+    /** 登録: the object must be there with the declared size and SHA-256, and really be of its type. */
+    public Registered register(String memberNo, ApplicationKind kind, String documentId) {
+        ZonedDateTime now = AppClock.now(clock);
+        ApplicationKey key = new ApplicationKey(memberNo, now.getYear(), kind);
+        Document doc = find(key, documentId);
+        if (doc.registered()) return new Registered(doc, -1);
+        requireOpen(key, now);
+        String objectKey = DocumentStorage.key(key, doc.id());
+        Optional<byte[]> content = storage.read(objectKey, DocumentPurpose.MAX_BYTES);
+        if (content.isEmpty()) throw new ApiException(409, "UPLOAD_NOT_FINISHED", "file", Messages.UPLOAD_NOT_FINISHED);
+        byte[] bytes = content.get();
+        ApiException rejection = null;
+        if (bytes.length != doc.size() || !sha256(bytes).equals(doc.sha256())) {
+            rejection = new ApiException(422, "UPLOAD_MISMATCH", "file", Messages.UPLOAD_MISMATCH);
+        } else if (FileType.detect(bytes) != doc.type()) {
+            rejection = new ApiException(422, "INVALID_CONTENT", "file", "このファイルは " + doc.purpose().typesLabel()
+                    + " として読み取れません。ファイルが壊れていないか確認して、" + doc.purpose().typesLabel()
+                    + " のファイルを選び直してください。");
+        }
+        if (rejection != null) {
+            // the upload does not count: neither the object nor the reference stays
+            try {
+                store.removeDocument(key, doc.id(), now.toInstant());
+            } catch (ApplicationStore.Conflict ignored) {
+                // submitted meanwhile: the pending reference never counted anyway
+            }
+            storage.delete(objectKey);
+            throw rejection;
+        }
+        try {
+            long version = store.registerDocument(key, doc.id(), now.toInstant());
+            return new Registered(new Document(doc.id(), doc.purpose(), doc.fileName(), doc.size(), doc.type(), doc.sha256(),
+                    Document.Status.REGISTERED, doc.uploadedAt()), version);
+        } catch (ApplicationStore.Conflict c) {
+            throw PrimaryApplicationService.conflict(c);
+        }
+    }
+
+    /** A presigned GET of at most five minutes, for the member's own document only. */
+    public String previewUrl(String memberNo, ApplicationKind kind, String documentId) {
+        ApplicationKey key = new ApplicationKey(memberNo, AppClock.now(clock).getYear(), kind);
+        Document doc = find(key, documentId);
+        return storage.presignDownload(DocumentStorage.key(key, doc.id()), doc.fileName(), doc.type().contentType(), PREVIEW_TTL);
+    }
+
+    /** × : removes the reference, then the object. Returns the application's new version. */
+    public void delete(String memberNo, ApplicationKind kind, String documentId) {
+        ZonedDateTime now = AppClock.now(clock);
+        ApplicationKey key = new ApplicationKey(memberNo, now.getYear(), kind);
+        if (!DOCUMENT_ID.matcher(documentId == null ? "" : documentId).matches()) throw notFound();
+        requireOpen(key, now);
+        Optional<Document> removed;
+        try {
+            removed = store.removeDocument(key, documentId, now.toInstant());
+        } catch (ApplicationStore.Conflict c) {
+            throw PrimaryApplicationService.conflict(c);
+        }
+        if (removed.isEmpty()) throw notFound();
+        storage.delete(DocumentStorage.key(key, documentId));
+    }
+
+    private Document find(ApplicationKey key, String documentId) {
+        if (documentId == null || !DOCUMENT_ID.matcher(documentId).matches()) throw notFound();
+        return store.findDocument(key, documentId).orElseThrow(DocumentService::notFound);
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "DOCUMENT_NOT_FOUND", Messages.DOCUMENT_NOT_FOUND);
+    }
+
+    private void requireOpen(ApplicationKey key, ZonedDateTime now) {
+        if (!windows.get(key.year()).windowFor(key.kind()).isOpenAt(now)) {
+            throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+        }
+    }
+
+    private static boolean fits(DocumentPurpose purpose, ApplicationKind kind) {
+        return switch (purpose) {
+            case FEE_RECEIPT -> kind.stage() == ApplicationKind.Stage.PRIMARY;
+        };
+    }
+
+    /** The name as shown back to the member and in the mail: no folders, no control characters, NFKC. */
+    static String cleanFileName(String fileName) {
+        String n = JapaneseText.normalize(fileName);
+        if (n != null) {
+            n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
+        }
+        if (n == null || n.isEmpty()) throw new ApiException(400, "FILE_NAME_REQUIRED", "file", Messages.FILE_NAME_REQUIRED);
+        return n.length() > 120 ? n.substring(0, 120) : n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package jp.nintei.service;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import jp.nintei.adapter.http.ApiException;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.Messages;
+import jp.nintei.domain.application.ConfirmationMail;
+import jp.nintei.domain.application.PrimaryApplication;
+import jp.nintei.domain.application.PrimaryRules;
+import jp.nintei.domain.application.Problem;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.ApplicationStore;
+
+/** 一次申請: read, save the draft, submit (irreversible, idempotent), confirmation mail. */
+public final class PrimaryApplicationService {
+    public record View(ApplicationStore.Snapshot snapshot, boolean windowOpen, List<Problem> missing, Boolean mailSent) {}
+
+    private final ApplicationStore store;
+    private final MailService mail;
+    private final WindowCache windows;
+    private final Clock clock;
+
+    public PrimaryApplicationService(ApplicationStore store, MailService mail, WindowCache windows, Clock clock) {
+        this.store = store;
+        this.mail = mail;
+        this.windows = windows;
+        this.clock = clock;
+    }
+
+    public View read(String memberNo, ApplicationKind kind) {
+        ApplicationStore.Snapshot s = load(key(memberNo, kind));
+        return view(s, null);
+    }
+
+    /** Saves 第一〜第三希望 of the draft at {@code version}; returns the new version. */
+    public long save(String memberNo, ApplicationKind kind, long version, List<String> typedPreferences) {
+        ZonedDateTime now = AppClock.now(clock);
+        ApplicationKey key = key(memberNo, kind, now);
+        requireOpen(key, now);
+        List<Problem> problems = new ArrayList<>();
+        List<String> codes = PrimaryRules.normalizePreferences(typedPreferences, problems);
+        if (!problems.isEmpty()) {
+            Problem first = problems.get(0);
+            throw new ApiException(400, first.code(), first.field(), first.message(), problems);
+        }
+        try {
+            return store.saveDraft(key, version, codes, now.toInstant());
+        } catch (ApplicationStore.Conflict c) {
+            throw conflict(c);
+        }
+    }
+
+    /**
+     * Submits the draft the applicant confirmed ({@code version}). A second submit answers with the first
+     * submission; the submission stands even when the mail cannot be sent now.
+     */
+    public View submit(String memberNo, ApplicationKind kind, long version) {
+        ZonedDateTime now = AppClock.now(clock);
+        ApplicationKey key = key(memberNo, kind, now);
+        ApplicationStore.Snapshot s = load(key);
+        if (s.application().submitted()) return view(s, s.application().mail() != null && !s.application().mail().pending());
+        if (!s.windows().windowFor(kind).isOpenAt(now)) throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+        if (s.application().version() != version) throw conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
+        List<Problem> missing = PrimaryRules.missing(s.application(), s.member());
+        if (!missing.isEmpty()) throw new ApiException(422, "INCOMPLETE", null, Messages.INCOMPLETE, missing);
+        PrimaryApplication app = s.application();
+        try {
+            store.submit(key, version, ConfirmationMail.receiptNo(app), ConfirmationMail.mailId(app), now.toInstant());
+        } catch (ApplicationStore.Conflict c) {
+            if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
+                // a parallel submit won: answer with that submission, never a second one
+                ApplicationStore.Snapshot again = load(key);
+                return view(again, again.application().mail() != null && !again.application().mail().pending());
+            }
+            throw conflict(c);
+        }
+        ApplicationStore.Snapshot submitted = load(key);
+        return view(submitted, mail.sendPending(submitted));
+    }
+
+    private View view(ApplicationStore.Snapshot s, Boolean mailSent) {
+        windows.put(s.windows());
+        ZonedDateTime now = AppClock.now(clock);
+        boolean open = s.windows().windowFor(s.application().kind()).isOpenAt(now);
+        return new View(s, open, PrimaryRules.missing(s.application(), s.member()), mailSent);
+    }
+
+    private ApplicationStore.Snapshot load(ApplicationKey key) {
+        return store.load(key).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+    }
+
+    private void requireOpen(ApplicationKey key, ZonedDateTime now) {
+        if (!windows.get(key.year()).windowFor(key.kind()).isOpenAt(now)) {
+            throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+        }
+    }
+
+    static ApiException conflict(ApplicationStore.Conflict c) {
+        return switch (c.reason()) {
+            case SUBMITTED -> new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
+            case STALE -> new ApiException(409, "STALE_VERSION", Messages.STALE_VERSION);
+            case MISSING -> new ApiException(404, "DOCUMENT_NOT_FOUND", Messages.DOCUMENT_NOT_FOUND);
+        };
+    }
+
+    private ApplicationKey key(String memberNo, ApplicationKind kind) { return key(memberNo, kind, AppClock.now(clock)); }
+
+    private static ApplicationKey key(String memberNo, ApplicationKind kind, ZonedDateTime now) {
+        if (kind.stage() != ApplicationKind.Stage.PRIMARY) {
+            throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
+        }
+        return new ApplicationKey(memberNo, now.getYear(), kind);
+    }
+}

@@ -1,0 +1,6 @@
+package jp.nintei.store;
+
+import jp.nintei.domain.ApplicationKind;
+
+/** Which application: one member, one year, one kind (one DynamoDB item). */
+public record ApplicationKey(String memberNo, int year, ApplicationKind kind) {}

@@ -1,0 +1,68 @@
+package jp.nintei.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.YearWindows;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.PrimaryApplication;
+
+/**
+ * Applications, one item each. Every write is one conditional update guarded by the item's status and
+ * version: a submitted application never changes, a stale save never overwrites a newer one.
+ */
+public interface ApplicationStore {
+    /** The member, the year's windows and the application (empty draft when none is stored): one request. */
+    record Snapshot(Member member, YearWindows windows, PrimaryApplication application) {}
+
+    /** A conditional write lost: the application is submitted, or {@code version} is no longer current. */
+    final class Conflict extends RuntimeException {
+        public enum Reason { SUBMITTED, STALE, MISSING }
+
+        private final Reason reason;
+
+        public Conflict(Reason reason) {
+            super(reason.name(), null, false, false);
+            this.reason = reason;
+        }
+
+        public Reason reason() { return reason; }
+    }
+
+    /** A submission whose confirmation mail is not sent yet. */
+    record PendingMail(ApplicationKey key, String mailId, Instant since) {}
+
+    Optional<Snapshot> load(ApplicationKey key);
+
+    /** The year's windows (defaults where none are stored). */
+    YearWindows windows(int year);
+
+    /** Saves the 希望地 of a draft whose stored version is {@code expectedVersion}; returns the new version. */
+    long saveDraft(ApplicationKey key, long expectedVersion, List<String> preferences, Instant now);
+
+    /** Records an upload slot (pending document) on a draft; returns the new version. */
+    long addDocument(ApplicationKey key, Document document, Instant now);
+
+    /** Marks a pending document registered (verified); returns the new version. */
+    long registerDocument(ApplicationKey key, String documentId, Instant now);
+
+    /** Removes a document from a draft; returns the removed document, empty when there was none. */
+    Optional<Document> removeDocument(ApplicationKey key, String documentId, Instant now);
+
+    /** One document of the member's own application (for preview): a read of that attribute only. */
+    Optional<Document> findDocument(ApplicationKey key, String documentId);
+
+    /**
+     * Submits the draft at {@code expectedVersion} (the version that was checked complete): status, time,
+     * receipt number and a pending confirmation mail, in one conditional update.
+     */
+    void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now);
+
+    void markMailSent(ApplicationKey key, String mailId, Instant now);
+
+    void recordMailAttempt(ApplicationKey key, String mailId, Instant now);
+
+    /** Pending mails recorded before {@code before}, oldest first. */
+    List<PendingMail> pendingMail(Instant before, int limit);
+}
