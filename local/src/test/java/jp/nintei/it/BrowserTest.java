@@ -84,6 +84,10 @@ class BrowserTest {
         }
     }
 
+    private void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    }
+
     private String menuText(String kind) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#menu tr[data-kind='" + kind + "'] td"))).getText();
@@ -122,6 +126,57 @@ class BrowserTest {
             assertEquals("受付期間：" + year + "年4月1日 0:00 ~ " + year + "年4月30日 23:59", link.getText());
             assertTrue(driver.findElement(By.cssSelector(".local-banner")).getText().contains(year + "-04-10 09:00"));
             screenshot("mypage-april-fresh-applicant");
+        } finally {
+            jp.nintei.domain.AppClock.shiftForLocalRun(null);
+        }
+    }
+
+    @Test
+    void theWholePrimaryApplicationOnAPhone() throws Exception {
+        int year = system.demo().year();
+        var member = TestMembers.create(system, false);
+        jp.nintei.domain.AppClock.shiftForLocalRun(jp.nintei.local.LocalGateway.clockAt(year + "-04-12T21:30"));
+        try {
+            logIn(member.memberNo(), DemoData.PASSWORD);
+            waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#menu tr[data-kind='new-primary'] a"))).click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-field='name']"),
+                    member.name()));
+
+            java.nio.file.Path pdf = Files.createTempFile("振込控え", ".pdf");
+            Files.write(pdf, Samples.pdf());
+            driver.findElement(By.id("file")).sendKeys(pdf.toString());
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-badge"), "登録済"));
+            assertTrue(driver.findElement(By.id("files")).getText().contains(pdf.getFileName().toString()));
+
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref0"))).selectByVisibleText("北海道");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref1"))).selectByVisibleText("東京都");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref2"))).selectByVisibleText("沖縄県");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("prefs-badge"), "登録済"));
+            scrollTo("receipt-title");
+            screenshot("primary-edit");
+
+            driver.findElement(By.id("to-confirm")).click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+            assertEquals("北海道", driver.findElement(By.id("c-pref0")).getText());
+            assertEquals("東京都", driver.findElement(By.id("c-pref1")).getText());
+            assertEquals("沖縄県", driver.findElement(By.id("c-pref2")).getText());
+            assertTrue(driver.findElement(By.id("confirm")).getText().contains("「申請」ボタンをクリック後、修正はできませんのでご注意ください。"));
+            screenshot("primary-confirm");
+
+            driver.findElement(By.id("submit")).click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+            assertEquals("申請済", driver.findElement(By.id("done-title")).getText());
+            assertEquals("P" + year + "-" + member.memberNo(), driver.findElement(By.id("d-receipt")).getText());
+            assertEquals(year + "年4月12日 21:30（日本時間）", driver.findElement(By.id("d-time")).getText());
+            assertTrue(driver.findElement(By.id("d-mail")).getText().contains("送信しました"));
+            screenshot("primary-done");
+            assertEquals(1, SesStore.mailsTo(system, member.email()).size());
+
+            driver.get(system.gateway().url() + "/mypage.html");
+            assertEquals("申請済みです。", menuText("new-primary"));
         } finally {
             jp.nintei.domain.AppClock.shiftForLocalRun(null);
         }

@@ -1,0 +1,269 @@
+// 専門医新規申請（一次申請）: upload the fee receipt, choose exam sites, confirm, submit.
+// Every rule is checked again by the server; this page only makes the steps comfortable.
+import { api, startSession, localClockBanner } from './app.js';
+
+const kind = new URLSearchParams(location.search).get('kind') === 'transition' ? 'transition-primary' : 'new-primary';
+const base = `applications/${kind}`;
+const $ = (id) => document.getElementById(id);
+let state;          // the application as the server last described it
+let saveTimer;
+
+const TYPES = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
+
+function show(step) {
+  const changed = $(step).hidden;
+  for (const id of ['edit', 'confirm', 'done']) $(id).hidden = id !== step;
+  // on a phone the step starts below the applicant card: bring it into view when the step changes
+  if (changed && step !== 'edit') $(step).scrollIntoView({ block: 'start' });
+}
+
+function prefName(code) {
+  return state.prefectures.find((p) => p.code === code)?.name ?? '（未登録）';
+}
+
+function receipt() {
+  return state.documents.find((d) => d.purpose === 'FEE_RECEIPT' && d.status === 'REGISTERED');
+}
+
+function sizeLabel(n) {
+  return n >= 1024 * 1024 ? (n / 1024 / 1024).toFixed(1) + 'MB' : Math.max(1, Math.round(n / 1024)) + 'KB';
+}
+
+function render() {
+  for (const [k, v] of Object.entries(state.applicant)) {
+    const cell = document.querySelector(`[data-field="${k}"]`);
+    if (cell) { cell.textContent = v ?? ''; cell.classList.remove('loading'); }
+  }
+  $('title').textContent = state.label;
+  document.title = `${state.label}｜認定システム（日本緩和医療学会）`;
+  if (state.status === 'SUBMITTED') return renderDone();
+
+  $('window').textContent = state.window.open ? state.window.label : `受付期間外です。（${state.window.label}）`;
+  $('types').textContent = `[${state.limits.feeReceiptTypes}]`;
+  $('limit').textContent = `1ファイル、${state.limits.maxLabel}まで`;
+  const exempt = state.writtenExamExempt;
+  $('prefs-hint').textContent = exempt
+    ? '第三希望までご登録ください。※筆記試験免除者は登録不要です(空欄で申請できます)。'
+    : '第三希望までご登録ください。';
+
+  for (let i = 0; i < 3; i++) {
+    const select = $('pref' + i);
+    if (!select.options.length) {
+      select.append(new Option('---', ''));
+      for (const p of state.prefectures) select.append(new Option(p.name, p.code));
+    }
+    select.value = state.preferences[i] ?? '';
+    select.disabled = !state.window.open;
+  }
+  $('file').disabled = !state.window.open;
+
+  const files = $('files');
+  files.replaceChildren(...state.documents.filter((d) => d.status === 'REGISTERED').map((d) => {
+    const li = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = `${d.fileName}（${TYPES[d.contentType] ?? d.type}、${sizeLabel(d.size)}）`;
+    const badge = document.createElement('span');
+    badge.className = 'badge done';
+    badge.textContent = '登録済';
+    const preview = document.createElement('button');
+    preview.type = 'button';
+    preview.className = 'small';
+    preview.textContent = 'プレビュー';
+    preview.addEventListener('click', () => showPreview(d));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove';
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', `${d.fileName} を削除`);
+    remove.disabled = !state.window.open;
+    remove.addEventListener('click', () => removeDocument(d));
+    li.append(name, badge, preview, remove);
+    return li;
+  }));
+  const hasReceipt = Boolean(receipt());
+  $('receipt-badge').textContent = hasReceipt ? '登録済' : '未登録';
+  $('receipt-badge').className = 'badge ' + (hasReceipt ? 'done' : 'todo');
+  $('dropzone').hidden = hasReceipt;
+  const prefsDone = !state.missing.some((m) => m.field.startsWith('preferences'));
+  $('prefs-badge').textContent = prefsDone ? '登録済' : '未登録';
+  $('prefs-badge').className = 'badge ' + (prefsDone ? 'done' : 'todo');
+  $('missing').replaceChildren(...state.missing.map((m) => Object.assign(document.createElement('li'), { textContent: m.message })));
+  $('to-confirm').disabled = !state.window.open;
+  show('edit');
+}
+
+function renderDone() {
+  $('d-receipt').textContent = state.receiptNo;
+  $('d-time').textContent = `${state.submittedAtLabel}（日本時間）`;
+  $('d-file').textContent = receipt()?.fileName ?? '';
+  $('d-prefs').textContent = state.preferences.map((c, i) => `第${'一二三'[i]}希望：${c ? prefName(c) : '（未登録）'}`).join(' / ');
+  const sent = state.mailSent ?? state.mailState === 'SENT';
+  $('d-mail').textContent = sent
+    ? `自動配信メールを ${state.applicant.email} に送信しました。必ずご確認ください。`
+    : `申請は受け付けました。自動配信メールは準備ができしだい ${state.applicant.email} に送信されます。`;
+  show('done');
+}
+
+async function load() {
+  try {
+    state = await api(base);
+    render();
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+// ---- 希望地: saved on the server at every change (the draft survives reload and logout)
+function queueSave() {
+  clearTimeout(saveTimer);
+  $('saved').textContent = '保存しています…';
+  saveTimer = setTimeout(save, 400);
+}
+
+async function save() {
+  $('prefs-error').textContent = '';
+  const preferences = [0, 1, 2].map((i) => $('pref' + i).value || null);
+  try {
+    const r = await api(base, { method: 'PUT', body: JSON.stringify({ version: state.version, preferences }) });
+    state.version = r.version;
+    state.preferences = preferences;
+    const t = new Date();
+    $('saved').textContent = `保存しました（${t.getHours()}:${String(t.getMinutes()).padStart(2, '0')}）`;
+    await refreshMissing();
+  } catch (e) {
+    $('saved').textContent = '';
+    $('prefs-error').textContent = e.message;
+    if (e.code === 'STALE_VERSION' || e.code === 'ALREADY_SUBMITTED') await load();
+  }
+}
+
+async function refreshMissing() {
+  const fresh = await api(base);
+  state = fresh;
+  render();
+}
+
+// ---- 申請料支払い控え: slot → PUT to S3 with progress → 登録
+async function sha256Hex(file) {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function putWithProgress(upload, file) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', upload.url);
+    for (const [k, v] of Object.entries(upload.headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      const pct = Math.round((e.loaded / e.total) * 100);
+      $('progress').value = pct;
+      $('progress-text').textContent = `アップロード中… ${pct}%`;
+    };
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error('upload ' + xhr.status)));
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(file);
+  });
+}
+
+async function uploadFile(file) {
+  $('upload-error').textContent = '';
+  if (!file) return;
+  const type = file.type === 'image/jpg' ? 'image/jpeg' : file.type;
+  if (!TYPES[type]) { $('upload-error').textContent = `申請料支払い控えは ${state.limits.feeReceiptTypes} のファイルを選んでください。`; return; }
+  if (file.size === 0) { $('upload-error').textContent = 'ファイルが空です。内容のあるファイルを選んでください。'; return; }
+  if (file.size > state.limits.maxBytes) { $('upload-error').textContent = `ファイルサイズは${state.limits.maxLabel}までです。小さくしてから選んでください。`; return; }
+  $('progress-box').hidden = false;
+  $('progress').value = 0;
+  $('progress-text').textContent = 'ファイルを確認しています…';
+  try {
+    const sha256 = await sha256Hex(file);
+    const slot = await api(`${base}/documents`, { method: 'POST', body: JSON.stringify({
+      purpose: 'FEE_RECEIPT', fileName: file.name, size: file.size, contentType: type, sha256 }) });
+    await putWithProgress(slot.upload, file);
+    $('progress-text').textContent = '登録しています…';
+    await api(`${base}/documents/${slot.document.id}`, { method: 'POST' });
+    $('progress-text').textContent = '登録しました。';
+    await refreshMissing();
+  } catch (e) {
+    $('upload-error').textContent = e.status ? e.message
+      : 'アップロードできませんでした。通信状態を確認して、もう一度ファイルを選んでください。';
+  } finally {
+    setTimeout(() => { $('progress-box').hidden = true; }, 800);
+    $('file').value = '';
+  }
+}
+
+async function showPreview(doc) {
+  const box = $('preview');
+  box.replaceChildren();
+  try {
+    const { url } = await api(`${base}/documents/${doc.id}`);
+    if (doc.contentType.startsWith('image/')) {
+      const img = document.createElement('img');
+      img.src = url;
+      img.alt = `${doc.fileName} のプレビュー`;
+      box.append(img);
+    } else {
+      window.open(url, '_blank', 'noopener');
+      box.textContent = 'PDFを別のタブで開きました。';
+    }
+  } catch (e) {
+    $('upload-error').textContent = e.message;
+  }
+}
+
+async function removeDocument(doc) {
+  if (!confirm(`${doc.fileName} を削除しますか？`)) return;
+  try {
+    await api(`${base}/documents/${doc.id}`, { method: 'DELETE' });
+    $('preview').replaceChildren();
+    await refreshMissing();
+  } catch (e) {
+    $('upload-error').textContent = e.message;
+  }
+}
+
+// ---- 確認 → 一次申請
+function toConfirm() {
+  if (state.missing.length) {
+    $('missing').replaceChildren(...state.missing.map((m) => Object.assign(document.createElement('li'), { textContent: m.message })));
+    $('missing').scrollIntoView();
+    return;
+  }
+  const r = receipt();
+  $('c-receipt').textContent = `${r.fileName}（${sizeLabel(r.size)}）`;
+  for (let i = 0; i < 3; i++) $('c-pref' + i).textContent = state.preferences[i] ? prefName(state.preferences[i]) : '（未登録）';
+  $('submit-error').textContent = '';
+  show('confirm');
+}
+
+async function submit() {
+  const button = $('submit');
+  button.disabled = true;
+  button.textContent = '申請しています…';
+  try {
+    state = await api(`${base}/submit`, { method: 'POST', body: JSON.stringify({ version: state.version }) });
+    renderDone();
+  } catch (e) {
+    $('submit-error').textContent = e.message;
+    if (e.code === 'STALE_VERSION') setTimeout(load, 1500);
+  } finally {
+    button.disabled = false;
+    button.textContent = '一次申請';
+  }
+}
+
+startSession();
+localClockBanner(load);
+for (let i = 0; i < 3; i++) $('pref' + i).addEventListener('change', queueSave);
+$('file').addEventListener('change', (e) => uploadFile(e.target.files[0]));
+const zone = $('dropzone');
+zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); uploadFile(e.dataTransfer.files[0]); });
+$('to-confirm').addEventListener('click', toConfirm);
+$('back').addEventListener('click', () => show('edit'));
+$('submit').addEventListener('click', submit);
+load();
