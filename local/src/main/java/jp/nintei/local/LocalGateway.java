@@ -59,6 +59,12 @@ public final class LocalGateway implements AutoCloseable {
     public static final class HandlerRegistry {
         private final Map<String, RequestHandler<Object, Object>> instances = new ConcurrentHashMap<>();
 
+        /** Uses {@code instance} for {@code handler} (e.g. one wired with a request-counting client). */
+        @SuppressWarnings("unchecked")
+        public void put(String handler, RequestHandler<?, ?> instance) {
+            instances.put(handler, (RequestHandler<Object, Object>) instance);
+        }
+
         @SuppressWarnings("unchecked")
         public <I, O> RequestHandler<I, O> get(String handler) {
             return (RequestHandler<I, O>) instances.computeIfAbsent(handler, h -> {
@@ -73,6 +79,8 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     public LocalGateway start(int port) throws IOException {
+        // small JSON answers must not wait for the peer's delayed ACK (Nagle): ~40 ms per request otherwise
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);

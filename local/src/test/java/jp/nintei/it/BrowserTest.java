@@ -148,6 +148,7 @@ class BrowserTest {
             driver.findElement(By.id("file")).sendKeys(pdf.toString());
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-badge"), "登録済"));
             assertTrue(driver.findElement(By.id("files")).getText().contains(pdf.getFileName().toString()));
+            assertTrue(!driver.findElement(By.id("dropzone")).isDisplayed(), "one receipt: the drop zone goes away");
 
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref0"))).selectByVisibleText("北海道");
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));

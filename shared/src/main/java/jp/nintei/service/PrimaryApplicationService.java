@@ -9,6 +9,7 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Messages;
 import jp.nintei.domain.application.ConfirmationMail;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.application.PrimaryRules;
 import jp.nintei.domain.application.Problem;
@@ -78,8 +79,19 @@ public final class PrimaryApplicationService {
             }
             throw conflict(c);
         }
-        ApplicationStore.Snapshot submitted = load(key);
-        return view(submitted, mail.sendPending(submitted));
+        // the conditional update succeeded, so the stored item is exactly this: no second read
+        String mailId = ConfirmationMail.mailId(app);
+        PrimaryApplication submitted = new PrimaryApplication(app.memberNo(), app.year(), app.kind(),
+                jp.nintei.domain.ApplicationStatus.SUBMITTED, version + 1, app.preferences(), app.documents(),
+                now.toInstant(), ConfirmationMail.receiptNo(app), new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
+        ApplicationStore.Snapshot after = new ApplicationStore.Snapshot(s.member(), s.windows(), submitted);
+        boolean sent = mail.sendPending(after);
+        if (sent) {
+            submitted = new PrimaryApplication(submitted.memberNo(), submitted.year(), submitted.kind(), submitted.status(),
+                    submitted.version(), submitted.preferences(), submitted.documents(), submitted.submittedAt(),
+                    submitted.receiptNo(), new MailStatus(mailId, MailStatus.State.SENT, 1, now.toInstant()));
+        }
+        return view(new ApplicationStore.Snapshot(s.member(), s.windows(), submitted), sent);
     }
 
     private View view(ApplicationStore.Snapshot s, Boolean mailSent) {

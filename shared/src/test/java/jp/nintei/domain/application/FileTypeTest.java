@@ -163,6 +163,45 @@ class FileTypeTest {
         assertNull(FileType.detect(Arrays.copyOf(jpeg, jpeg.length / 2)));
     }
 
+    @Test
+    void truncatedPdfWithAnEarlierEof() {
+        // a linearised or incrementally updated PDF has a %%EOF after its first part; cut before the last one, it is broken
+        byte[] firstPart = pdf();
+        byte[] update = ("4 0 obj\n<< /Length 5000 >>\nstream\n" + "q 1 0 0 1 0 0 cm Q\n".repeat(250)).getBytes(StandardCharsets.US_ASCII);
+        byte[] cut = concat(firstPart, update);
+        assertTrue(cut.length > 4096);
+        assertNull(FileType.detect(cut));
+        assertEquals(FileType.PDF, FileType.detect(concat(cut, "\nendstream\nendobj\nstartxref\n0\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void truncatedPhotoWhoseThumbnailEndsEarly() {
+        // a camera JPEG carries an EXIF thumbnail (a whole JPEG ending FFD9) near its start; the photo itself cut in
+        // the middle of its scan data must not pass because of the thumbnail's end marker
+        byte[] photo = noisyJpeg();
+        byte[] app1 = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, 0}, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), jpeg));
+        int len = app1.length - 2;
+        app1[2] = (byte) (len >> 8);
+        app1[3] = (byte) len;
+        byte[] whole = concat(concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, app1), Arrays.copyOfRange(photo, 2, photo.length));
+        assertEquals(FileType.JPEG, FileType.detect(whole), "precondition: the whole photo is a JPEG");
+        byte[] cut = Arrays.copyOf(whole, app1.length + 2 + (photo.length - 2) / 2);
+        assertNull(FileType.detect(cut));
+    }
+
+    private static byte[] noisyJpeg() {
+        BufferedImage img = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        java.util.Random r = new java.util.Random(42);
+        for (int y = 0; y < 256; y++) for (int x = 0; x < 256; x++) img.setRGB(x, y, r.nextInt(0x1000000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            assertTrue(ImageIO.write(img, "jpg", out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     // --- not a document
 
     @Test
@@ -201,6 +240,19 @@ class FileTypeTest {
         assertNull(FileType.detect("%PDF-1.".getBytes(StandardCharsets.US_ASCII)));
         assertNull(FileType.detect(Arrays.copyOf(png, 7)));
         assertNull(FileType.detect(Arrays.copyOf(jpeg, 7)));
+    }
+
+    @Test
+    void sevenBytesWithJpegStartAndEnd() {
+        // SOI, a marker and EOI fit in 7 bytes; that is no picture
+        assertNull(FileType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, (byte) 0xFF, (byte) 0xD9}));
+    }
+
+    @Test
+    void jpegStartMustBeFollowedByAMarker() {
+        byte[] fake = jpeg.clone();
+        fake[2] = 0x00; // FF D8 then not a marker
+        assertNull(FileType.detect(fake));
     }
 
     @Test

@@ -184,6 +184,14 @@ class PrimaryRulesTest {
     }
 
     @Test
+    void receiptComesFirstAsOnThePage() {
+        List<Problem> missing = PrimaryRules.missing(app(prefs("13", "東京都", null)), member(false));
+        assertEquals("FEE_RECEIPT_REQUIRED", missing.get(0).code());
+        assertEquals(List.of("FEE_RECEIPT_REQUIRED", "DUPLICATE_PREFERENCE", "PREFERENCE_REQUIRED"), codes(missing));
+        assertEquals(List.of("feeReceipt", "preferences[1]", "preferences[2]"), fields(missing));
+    }
+
+    @Test
     void completeApplicationHasNothingMissing() {
         PrimaryApplication complete = app(prefs("13", "27", "01"), receipt(Document.Status.REGISTERED));
         assertEquals(List.of(), PrimaryRules.missing(complete, member(false)));
@@ -191,8 +199,7 @@ class PrimaryRulesTest {
     }
 
     @Test
-    void aDocumentOfAnotherApplicationDoesNotCountEvenIfRegistered() {
-        // only REGISTERED documents of the purpose count; two pending ones are still nothing
+    void twoPendingReceiptsAreStillNoReceipt() {
         PrimaryApplication twoPending = app(prefs("13", "27", "01"), receipt(Document.Status.PENDING),
                 new Document("fedcba9876543210fedcba9876543210", DocumentPurpose.FEE_RECEIPT, "b.png", 10, FileType.PNG, SHA,
                         Document.Status.PENDING, T));

@@ -1,0 +1,97 @@
+package jp.nintei.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import jp.nintei.adapter.http.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The package-private helpers of {@link DocumentService}: the file name shown back, and the checksum. */
+class DocumentServiceHelpersTest {
+
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "C:\\Users\\me\\振込.pdf|振込.pdf",
+            "../../etc/passwd|passwd",
+            "/home/me/receipt.png|receipt.png",
+            "folder\\sub/mixed\\name.jpg|name.jpg",
+            "振込.pdf|振込.pdf",
+            "  spaced name.pdf  |spaced name.pdf",
+    })
+    void stripsFolders(String typed, String expected) {
+        assertEquals(expected, DocumentService.cleanFileName(typed));
+    }
+
+    @Test
+    void stripsControlCharacters() {
+        assertEquals("ab.pdf", DocumentService.cleanFileName("a\u0000b\u0007.pdf"));
+        assertEquals("振込明細.pdf", DocumentService.cleanFileName("振込\r\n明細\t.pdf"));
+        assertEquals("振込明細.pdf", DocumentService.cleanFileName("振込\r\n明細.pdf"));
+        assertEquals("x.pdf", DocumentService.cleanFileName("x\u001b.pdf\u007f"));
+    }
+
+    @Test
+    void controlCharacterAloneIsNoName() {
+        ApiException e = assertThrows(ApiException.class, () -> DocumentService.cleanFileName("\u0000\u0001"));
+        assertEquals("FILE_NAME_REQUIRED", e.code());
+    }
+
+    @Test
+    void normalisesFullWidth() {
+        assertEquals("ABC123.pdf", DocumentService.cleanFileName("ＡＢＣ１２３．ｐｄｆ"));
+        assertEquals("振込 控え.pdf", DocumentService.cleanFileName("\u3000振込\u3000控え.pdf\u3000"));
+        assertEquals("カード.png", DocumentService.cleanFileName("ｶｰﾄﾞ.png")); // half-width katakana to full-width
+    }
+
+    @Test
+    void fullWidthSlashesAreFoldersToo() {
+        // NFKC comes first, so a full-width solidus cannot smuggle a folder into the name
+        assertEquals("passwd", DocumentService.cleanFileName("．．／．．／etc／passwd"));
+        assertEquals("振込.pdf", DocumentService.cleanFileName("Ｃ：＼Users＼振込.pdf"));
+    }
+
+    @Test
+    void truncatesTo120Characters() {
+        String name = "あ".repeat(200) + ".pdf";
+        String clean = DocumentService.cleanFileName(name);
+        assertEquals(120, clean.length());
+        assertEquals("あ".repeat(120), clean);
+        String exactly = "a".repeat(116) + ".pdf";
+        assertEquals(exactly, DocumentService.cleanFileName(exactly), "120 is kept whole");
+        String oneMore = "a".repeat(117) + ".pdf";
+        assertEquals(120, DocumentService.cleanFileName(oneMore).length());
+    }
+
+    @ParameterizedTest(name = "[{0}] -> FILE_NAME_REQUIRED")
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "\u3000", "\t\n", "/", "\\", "C:\\Users\\me\\", "folder/", "／"})
+    void noNameIsA400(String typed) {
+        ApiException e = assertThrows(ApiException.class, () -> DocumentService.cleanFileName(typed));
+        assertEquals(400, e.status());
+        assertEquals("FILE_NAME_REQUIRED", e.code());
+        assertEquals("file", e.field());
+        assertEquals("ファイル名を確認できません。もう一度ファイルを選んでください。", e.getMessage());
+    }
+
+    @Test
+    void sha256KnownVectors() {
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                DocumentService.sha256("abc".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                DocumentService.sha256(new byte[0]));
+        assertEquals("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+                DocumentService.sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void sha256IsLowerCaseHex() {
+        String h = DocumentService.sha256(new byte[] {(byte) 0xFF, 0x00, 0x10});
+        assertTrue(h.matches("[0-9a-f]{64}"), h);
+    }
+}
