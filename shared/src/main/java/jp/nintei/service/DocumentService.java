@@ -138,7 +138,7 @@ public final class DocumentService {
         return storage.presignDownload(DocumentStorage.key(key, doc.id()), doc.fileName(), doc.type().contentType(), PREVIEW_TTL);
     }
 
-    /** × : removes the reference, then the object. Returns the application's new version. */
+    /** × : removes the reference, then the object (an orphaned object, should the second step fail, is harmless). */
     public void delete(String memberNo, ApplicationKind kind, String documentId) {
         ZonedDateTime now = AppClock.now(clock);
         ApplicationKey key = new ApplicationKey(memberNo, now.getYear(), kind);
@@ -175,14 +175,24 @@ public final class DocumentService {
         };
     }
 
-    /** The name as shown back to the member and in the mail: no folders, no control characters, NFKC. */
+    /**
+     * The name as shown back to the member and in the mail: no folders, no control or invisible format
+     * characters (a right-to-left override could disguise the extension), NFKC, at most 120 characters with
+     * the extension kept and no character cut in half.
+     */
     static String cleanFileName(String fileName) {
         String n = JapaneseText.normalize(fileName);
         if (n != null) {
-            n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
+            n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
         }
         if (n == null || n.isEmpty()) throw new ApiException(400, "FILE_NAME_REQUIRED", "file", Messages.FILE_NAME_REQUIRED);
-        return n.length() > 120 ? n.substring(0, 120) : n;
+        int max = 120;
+        if (n.codePointCount(0, n.length()) <= max) return n;
+        int dot = n.lastIndexOf('.');
+        String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
+        String base = ext.isEmpty() ? n : n.substring(0, dot);
+        int keep = max - ext.codePointCount(0, ext.length());
+        return base.substring(0, base.offsetByCodePoints(0, keep)).strip() + ext;
     }
 
     static String sha256(byte[] bytes) {

@@ -1,6 +1,7 @@
 package jp.nintei.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,13 @@ class DocumentServiceHelpersTest {
     }
 
     @Test
+    void spaceLeftByTheCutsIsStripped() {
+        assertEquals("振込.pdf", DocumentService.cleanFileName("folder/\u3000 振込.pdf"));
+        assertEquals("振込.pdf", DocumentService.cleanFileName("C:\\dir\\ 振込.pdf"));
+        assertEquals("a.pdf", DocumentService.cleanFileName("a.pdf \u0000"));
+    }
+
+    @Test
     void controlCharacterAloneIsNoName() {
         ApiException e = assertThrows(ApiException.class, () -> DocumentService.cleanFileName("\u0000\u0001"));
         assertEquals("FILE_NAME_REQUIRED", e.code());
@@ -57,20 +65,36 @@ class DocumentServiceHelpersTest {
     }
 
     @Test
-    void truncatesTo120Characters() {
+    void truncatesTo120CharactersKeepingTheExtension() {
         String name = "あ".repeat(200) + ".pdf";
         String clean = DocumentService.cleanFileName(name);
         assertEquals(120, clean.length());
-        assertEquals("あ".repeat(120), clean);
+        assertEquals("あ".repeat(116) + ".pdf", clean);
         String exactly = "a".repeat(116) + ".pdf";
         assertEquals(exactly, DocumentService.cleanFileName(exactly), "120 is kept whole");
         String oneMore = "a".repeat(117) + ".pdf";
-        assertEquals(120, DocumentService.cleanFileName(oneMore).length());
+        assertEquals("a".repeat(116) + ".pdf", DocumentService.cleanFileName(oneMore));
+    }
+
+    @Test
+    void truncationKeepsWholeCharacters() {
+        // an emoji (two UTF-16 units) across the 120th position must not leave half of it behind
+        String clean = DocumentService.cleanFileName("a".repeat(119) + "\uD83D\uDE00.pdf");
+        assertTrue(clean.length() <= 120, clean);
+        assertFalse(Character.isHighSurrogate(clean.charAt(clean.length() - 1)), "ends with a lone high surrogate");
+        assertTrue(clean.codePoints().noneMatch(c -> Character.isSurrogate((char) c) && Character.charCount(c) == 1),
+                "no lone surrogate anywhere");
+    }
+
+    @Test
+    void stripsC1ControlCharacters() {
+        assertEquals("ab.pdf", DocumentService.cleanFileName("a\u0085b.pdf"));
+        assertEquals("ab.pdf", DocumentService.cleanFileName("a\u009Bb.pdf"));
     }
 
     @ParameterizedTest(name = "[{0}] -> FILE_NAME_REQUIRED")
     @NullAndEmptySource
-    @ValueSource(strings = {" ", "\u3000", "\t\n", "/", "\\", "C:\\Users\\me\\", "folder/", "／"})
+    @ValueSource(strings = {" ", "\u3000", "\t\n", "/", "\\", "C:\\Users\\me\\", "folder/", "\uFF0F"})
     void noNameIsA400(String typed) {
         ApiException e = assertThrows(ApiException.class, () -> DocumentService.cleanFileName(typed));
         assertEquals(400, e.status());

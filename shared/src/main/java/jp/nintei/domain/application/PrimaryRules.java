@@ -22,7 +22,8 @@ public final class PrimaryRules {
         for (int i = 0; i < 3; i++) {
             String raw = typed != null && i < typed.size() ? typed.get(i) : null;
             String field = "preferences[" + i + "]";
-            if (raw == null || jp.nintei.domain.JapaneseText.isBlank(raw) || raw.strip().equals("---")) {
+            String typedNorm = jp.nintei.domain.JapaneseText.normalize(raw);
+            if (typedNorm == null || typedNorm.isEmpty() || typedNorm.equals("---")) {
                 codes.add(null);
                 continue;
             }
