@@ -19,6 +19,7 @@ import jp.nintei.domain.Messages;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.FileType;
+import jp.nintei.domain.application.Inspection;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.ApplicationStore;
 import jp.nintei.store.DocumentStorage;
@@ -105,12 +106,18 @@ public final class DocumentService {
         if (content.isEmpty()) throw new ApiException(409, "UPLOAD_NOT_FINISHED", "file", Messages.UPLOAD_NOT_FINISHED);
         byte[] bytes = content.get();
         ApiException rejection = null;
+        Inspection inspection = null;
         if (bytes.length != doc.size() || !sha256(bytes).equals(doc.sha256())) {
             rejection = new ApiException(422, "UPLOAD_MISMATCH", "file", Messages.UPLOAD_MISMATCH);
         } else if (FileType.detect(bytes) != doc.type()) {
             rejection = new ApiException(422, "INVALID_CONTENT", "file", "このファイルは " + doc.purpose().typesLabel()
                     + " として読み取れません。ファイルが壊れていないか確認して、" + doc.purpose().typesLabel()
                     + " のファイルを選び直してください。");
+        } else {
+            inspection = Inspection.of(doc.purpose(), doc.type(), bytes);
+            if (inspection.problem() != null) {
+                rejection = new ApiException(422, inspection.problem().code(), "file", inspection.problem().message());
+            }
         }
         if (rejection != null) {
             // the upload does not count: neither the object nor the reference stays
@@ -123,9 +130,9 @@ public final class DocumentService {
             throw rejection;
         }
         try {
-            long version = store.registerDocument(key, doc.id(), now.toInstant());
+            long version = store.registerDocument(key, doc.id(), inspection.pages(), now.toInstant());
             return new Registered(new Document(doc.id(), doc.purpose(), doc.fileName(), doc.size(), doc.type(), doc.sha256(),
-                    Document.Status.REGISTERED, doc.uploadedAt()), version);
+                    Document.Status.REGISTERED, doc.uploadedAt(), inspection.pages()), version);
         } catch (ApplicationStore.Conflict c) {
             throw PrimaryApplicationService.conflict(c);
         }
@@ -170,9 +177,7 @@ public final class DocumentService {
     }
 
     private static boolean fits(DocumentPurpose purpose, ApplicationKind kind) {
-        return switch (purpose) {
-            case FEE_RECEIPT -> kind.stage() == ApplicationKind.Stage.PRIMARY;
-        };
+        return purpose.primary() == (kind.stage() == ApplicationKind.Stage.PRIMARY);
     }
 
     /**

@@ -44,8 +44,8 @@ public interface ApplicationStore {
     /** Records an upload slot (pending document) on a draft; returns the new version. */
     long addDocument(ApplicationKey key, Document document, Instant now);
 
-    /** Marks a pending document registered (verified); returns the new version. */
-    long registerDocument(ApplicationKey key, String documentId, Instant now);
+    /** Marks a pending document registered (verified), with its page count; returns the new version. */
+    long registerDocument(ApplicationKey key, String documentId, int pages, Instant now);
 
     /** Removes a document from a draft; returns the removed document, empty when there was none. */
     Optional<Document> removeDocument(ApplicationKey key, String documentId, Instant now);

@@ -55,6 +55,6 @@ public final class ApplicationJson {
     public static ObjectNode document(Document d) {
         return Json.object().put("id", d.id()).put("purpose", d.purpose().name()).put("fileName", d.fileName())
                 .put("size", d.size()).put("type", d.type().name()).put("contentType", d.type().contentType())
-                .put("sha256", d.sha256()).put("status", d.status().name());
+                .put("sha256", d.sha256()).put("status", d.status().name()).put("pages", d.pages());
     }
 }

@@ -103,7 +103,7 @@ public final class PrimaryBench {
                 Document d = new Document(String.format("%032x", i + 1), DocumentPurpose.FEE_RECEIPT, "receipt.pdf", 1000,
                         FileType.PDF, "0".repeat(64), Document.Status.PENDING, Instant.now());
                 apps.addDocument(key, d, Instant.now());
-                apps.registerDocument(key, d.id(), Instant.now());
+                apps.registerDocument(key, d.id(), 1, Instant.now());
                 tokens.add("Bearer " + login(url, no));
             }
 

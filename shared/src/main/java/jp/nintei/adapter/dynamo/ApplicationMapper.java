@@ -54,12 +54,13 @@ public final class ApplicationMapper {
         m.put("sha256", AttributeValue.fromS(d.sha256()));
         m.put("status", AttributeValue.fromS(d.status().name()));
         m.put("uploadedAt", AttributeValue.fromS(d.uploadedAt().toString()));
+        m.put("pages", AttributeValue.fromN(Integer.toString(d.pages())));
         return m;
     }
 
     static Document document(String id, Map<String, AttributeValue> m) {
         return new Document(id, DocumentPurpose.valueOf(Attr.s(m, "purpose")), Attr.s(m, "fileName"),
                 Long.parseLong(m.get("size").n()), FileType.valueOf(Attr.s(m, "type")), Attr.s(m, "sha256"),
-                Document.Status.valueOf(Attr.s(m, "status")), Instant.parse(Attr.s(m, "uploadedAt")));
+                Document.Status.valueOf(Attr.s(m, "status")), Instant.parse(Attr.s(m, "uploadedAt")), Attr.n(m, "pages"));
     }
 }

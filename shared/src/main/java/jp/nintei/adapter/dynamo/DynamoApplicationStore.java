@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** {@link ApplicationStore} on the single table: one item per application, one conditional update per write. */
-public final class DynamoApplicationStore implements ApplicationStore {
+public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.store.SecondaryStore {
     private static final String DRAFT_OR_NEW = "(attribute_not_exists(PK) OR #status = :draft)";
 
     private final DynamoDbClient dynamo;
@@ -36,19 +36,12 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Optional<Snapshot> load(ApplicationKey key) {
+    public Optional<ApplicationStore.Snapshot> load(ApplicationKey key) {
         List<Map<String, AttributeValue>> keys = List.of(
                 Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
                 Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())),
                 Keys.key(Keys.window(key.year()), Keys.window(key.year())));
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(pending));
-            items.addAll(r.responses().getOrDefault(table, List.of()));
-            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-        }
+        List<Map<String, AttributeValue>> items = batchGet(keys);
         Member member = null;
         Map<String, AttributeValue> window = null;
         PrimaryApplication app = PrimaryApplication.empty(key.memberNo(), key.year(), key.kind());
@@ -59,7 +52,58 @@ public final class DynamoApplicationStore implements ApplicationStore {
             else window = item;
         }
         if (member == null) return Optional.empty();
-        return Optional.of(new Snapshot(member, MemberMapper.windows(key.year(), window), app));
+        return Optional.of(new ApplicationStore.Snapshot(member, MemberMapper.windows(key.year(), window), app));
+    }
+
+    @Override
+    public Optional<jp.nintei.store.SecondaryStore.Snapshot> loadSecondary(ApplicationKey key) {
+        ApplicationKind primaryKind = key.kind().requiredPrimary();
+        List<Map<String, AttributeValue>> keys = List.of(
+                Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
+                Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())),
+                Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), primaryKind)),
+                Keys.key(Keys.window(key.year()), Keys.window(key.year())));
+        Member member = null;
+        Map<String, AttributeValue> window = null;
+        jp.nintei.domain.secondary.SecondaryApplication app =
+                jp.nintei.domain.secondary.SecondaryApplication.empty(key.memberNo(), key.year(), key.kind());
+        boolean primarySubmitted = false;
+        String primarySk = Keys.application(key.year(), primaryKind);
+        for (Map<String, AttributeValue> item : batchGet(keys)) {
+            String sk = Attr.s(item, Keys.SK);
+            if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
+            else if (sk.equals(primarySk)) primarySubmitted = ApplicationStatus.SUBMITTED.name().equals(Attr.s(item, "status"));
+            else if (sk.startsWith("APP#")) app = SecondaryMapper.secondary(item);
+            else window = item;
+        }
+        if (member == null) return Optional.empty();
+        return Optional.of(new jp.nintei.store.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
+                primarySubmitted));
+    }
+
+    @Override
+    public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.store.SecondaryStore.Change c, Instant now) {
+        Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
+        if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
+        if (c.resume() != null) u.set("#resume", SecondaryMapper.RESUME, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.resume(c.resume())));
+        if (c.training() != null) u.set("#training", SecondaryMapper.TRAINING, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.training(c.training())));
+        if (c.achievements() != null) u.set("#achievements", SecondaryMapper.ACHIEVEMENTS, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.achievements(c.achievements())));
+        if (c.identity() != null) u.set("#identity", SecondaryMapper.IDENTITY, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.identity(c.identity())));
+        if (c.duesInProcess() != null) u.set("#dues", SecondaryMapper.DUES_IN_PROCESS, AttributeValue.fromBool(c.duesInProcess()));
+        if (c.july() != null) u.set("#july", SecondaryMapper.JULY, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.july(c.july())));
+        return u.run();
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(pending));
+            items.addAll(r.responses().getOrDefault(table, List.of()));
+            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+        }
+        return items;
     }
 
     @Override
@@ -87,12 +131,15 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public long registerDocument(ApplicationKey key, String documentId, Instant now) {
+    public long registerDocument(ApplicationKey key, String documentId, int pages, Instant now) {
         Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)");
         u.names.put("#d", ApplicationMapper.DOC_PREFIX + documentId);
         u.names.put("#ds", "status");
+        u.names.put("#dp", "pages");
         u.sets.add("#d.#ds = :registered");
+        u.sets.add("#d.#dp = :pages");
         u.values.put(":registered", AttributeValue.fromS(Document.Status.REGISTERED.name()));
+        u.values.put(":pages", n(pages));
         return u.run();
     }
 

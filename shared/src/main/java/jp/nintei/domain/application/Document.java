@@ -9,8 +9,14 @@ import java.time.Instant;
  * @param sha256 hex, lower case
  */
 public record Document(String id, DocumentPurpose purpose, String fileName, long size, FileType type, String sha256,
-                       Status status, Instant uploadedAt) {
+                       Status status, Instant uploadedAt, int pages) {
     public enum Status { PENDING, REGISTERED }
+
+    /** A document whose page count is not known (yet): {@code pages} 0. */
+    public Document(String id, DocumentPurpose purpose, String fileName, long size, FileType type, String sha256,
+                    Status status, Instant uploadedAt) {
+        this(id, purpose, fileName, size, type, sha256, status, uploadedAt, 0);
+    }
 
     public boolean registered() { return status == Status.REGISTERED; }
 }
