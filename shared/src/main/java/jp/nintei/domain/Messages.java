@@ -35,6 +35,11 @@ public final class Messages {
     public static final String UNKNOWN_PURPOSE = "アップロードする書類の種類が正しくありません。画面を再読み込みしてください。";
     public static final String NOT_THIS_APPLICATION = "この申請では利用できない操作です。マイページからお進みください。";
 
+    // 二次申請
+    public static final String SECTION_UNKNOWN = "この入力欄は見つかりません。画面を再読み込みしてください。";
+    public static final String SECTION_TOO_LARGE = "入力内容が多すぎて保存できません。行数や文字数を減らしてください。";
+    public static final String UNKNOWN_DIRECTORY_ROW = "選んだ施設または指導者が見つかりません。もう一度検索して選んでください。";
+
     // HTTP-level errors
     public static final String NOT_FOUND = "お探しのページまたは操作は見つかりません。URLをご確認ください。";
     public static final String METHOD_NOT_ALLOWED = "この操作はこのURLでは利用できません。画面を再読み込みしてからやり直してください。";

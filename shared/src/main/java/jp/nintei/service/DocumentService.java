@@ -40,12 +40,20 @@ public final class DocumentService {
     public record Registered(Document document, long version) {}
 
     private final ApplicationStore store;
+    private final jp.nintei.store.SecondaryStore secondaries;
     private final DocumentStorage storage;
     private final WindowCache windows;
     private final Clock clock;
 
     public DocumentService(ApplicationStore store, DocumentStorage storage, WindowCache windows, Clock clock) {
+        this(store, null, storage, windows, clock);
+    }
+
+    /** With {@code secondaries}: uploads to a 二次申請 need its 一次申請 submitted. */
+    public DocumentService(ApplicationStore store, jp.nintei.store.SecondaryStore secondaries, DocumentStorage storage,
+                           WindowCache windows, Clock clock) {
         this.store = store;
+        this.secondaries = secondaries;
         this.storage = storage;
         this.windows = windows;
         this.clock = clock;
@@ -74,10 +82,21 @@ public final class DocumentService {
         if (!SHA256_HEX.matcher(sha).matches()) throw new ApiException(400, "BAD_CHECKSUM", "sha256", Messages.BAD_CHECKSUM);
         requireOpen(key, now);
 
-        ApplicationStore.Snapshot s = store.load(key)
-                .orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
-        if (s.application().submitted()) throw new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
-        if (s.application().registered(purpose).size() >= purpose.maxCount()) {
+        java.util.List<Document> documents;
+        boolean submitted;
+        if (kind.stage() == ApplicationKind.Stage.SECONDARY && secondaries != null) {
+            var s = secondaries.loadSecondary(key)
+                    .orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+            if (!s.primarySubmitted()) throw new ApiException(403, "SECONDARY_UNAVAILABLE", Messages.SECONDARY_UNAVAILABLE);
+            documents = s.application().documents();
+            submitted = s.application().submitted();
+        } else {
+            var s = store.load(key).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+            documents = s.application().documents();
+            submitted = s.application().submitted();
+        }
+        if (submitted) throw new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
+        if (documents.stream().filter(d -> d.purpose() == purpose && d.registered()).count() >= purpose.maxCount()) {
             throw new ApiException(409, "DOCUMENT_LIMIT", "file", purpose.label() + "は" + purpose.maxCount()
                     + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
         }

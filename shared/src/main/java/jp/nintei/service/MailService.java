@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jp.nintei.domain.application.ConfirmationMail;
+import java.util.Optional;
+import java.util.function.Function;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.platform.Log;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.ApplicationStore;
@@ -27,34 +29,35 @@ public final class MailService {
         this.clock = clock;
     }
 
-    /** Sends the pending confirmation of this application; true when SES took it. */
-    public boolean sendPending(ApplicationStore.Snapshot s) {
-        var app = s.application();
-        if (app.mail() == null || !app.mail().pending()) return app.mail() != null;
-        ApplicationKey key = new ApplicationKey(app.memberNo(), app.year(), app.kind());
-        ConfirmationMail.Content c = ConfirmationMail.primary(s.member(), app, s.windows());
+    /** A confirmation to send: which application, its outbox state, the mail itself. */
+    public record Outgoing(ApplicationKey key, MailStatus status, Mailer.Mail mail) {}
+
+    /** Sends a pending confirmation; true when SES took it (or it was already sent). */
+    public boolean send(Outgoing o) {
+        if (o.status() == null) return false;
+        if (!o.status().pending()) return true;
         try {
-            mailer.send(new Mailer.Mail(app.mail().id(), s.member().email(), c.subject(), c.body()));
+            mailer.send(o.mail());
         } catch (Mailer.NotSent e) {
-            store.recordMailAttempt(key, app.mail().id(), clock.instant());
+            store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("mailId", app.mail().id());
-            f.put("attempts", app.mail().attempts() + 1);
+            f.put("mailId", o.status().id());
+            f.put("attempts", o.status().attempts() + 1);
             f.put("error", e.getMessage());
             Log.warn("mail-pending", f);
             return false;
         }
-        store.markMailSent(key, app.mail().id(), clock.instant());
-        Log.info("mail-sent", Map.of("mailId", app.mail().id()));
+        store.markMailSent(o.key(), o.status().id(), clock.instant());
+        Log.info("mail-sent", Map.of("mailId", o.status().id()));
         return true;
     }
 
     /** The schedule's work: every mail still pending a minute after its submission. Returns how many were sent. */
-    public int retryPending() {
+    public int retryPending(Function<ApplicationKey, Optional<Outgoing>> compose) {
         int sent = 0;
         for (ApplicationStore.PendingMail p : store.pendingMail(clock.instant().minus(GRACE), 100)) {
-            var snapshot = store.load(p.key());
-            if (snapshot.isPresent() && sendPending(snapshot.get())) sent++;
+            Optional<Outgoing> o = compose.apply(p.key());
+            if (o.isPresent() && o.get().status() != null && o.get().status().pending() && send(o.get())) sent++;
         }
         return sent;
     }

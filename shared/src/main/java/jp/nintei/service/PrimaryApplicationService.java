@@ -85,7 +85,7 @@ public final class PrimaryApplicationService {
                 jp.nintei.domain.ApplicationStatus.SUBMITTED, version + 1, app.preferences(), app.documents(),
                 now.toInstant(), ConfirmationMail.receiptNo(app), new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
         ApplicationStore.Snapshot after = new ApplicationStore.Snapshot(s.member(), s.windows(), submitted);
-        boolean sent = mail.sendPending(after);
+        boolean sent = mail.send(ConfirmationMails.primary(after));
         if (sent) {
             submitted = new PrimaryApplication(submitted.memberNo(), submitted.year(), submitted.kind(), submitted.status(),
                     submitted.version(), submitted.preferences(), submitted.documents(), submitted.submittedAt(),

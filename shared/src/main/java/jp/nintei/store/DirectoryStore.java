@@ -8,4 +8,7 @@ public interface DirectoryStore {
     void putFacility(Facility facility);
 
     void putSupervisor(Supervisor supervisor);
+
+    /** Every row of the master data, as one in-memory directory (a few paginated queries). */
+    jp.nintei.domain.directory.Directory loadAll();
 }

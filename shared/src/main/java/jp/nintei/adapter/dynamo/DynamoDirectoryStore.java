@@ -48,6 +48,30 @@ public final class DynamoDirectoryStore implements DirectoryStore {
         put(item);
     }
 
+    @Override
+    public jp.nintei.domain.directory.Directory loadAll() {
+        java.util.List<Facility> facilities = new java.util.ArrayList<>();
+        for (Map<String, AttributeValue> i : all(FACILITIES)) {
+            facilities.add(new Facility(Attr.s(i, "facilityNo"), Attr.s(i, "name"), Attr.s(i, "kana"), Attr.s(i, "type"),
+                    Attr.date(i, "validFrom"), Attr.date(i, "validTo")));
+        }
+        java.util.List<Supervisor> supervisors = new java.util.ArrayList<>();
+        for (Map<String, AttributeValue> i : all(SUPERVISORS)) {
+            supervisors.add(new Supervisor(Attr.s(i, "supervisorNo"), Attr.s(i, "name"), Attr.s(i, "kana"),
+                    Attr.s(i, "qualification"), Attr.date(i, "validFrom"), Attr.date(i, "validTo")));
+        }
+        return new jp.nintei.domain.directory.Directory(facilities, supervisors);
+    }
+
+    private java.util.List<Map<String, AttributeValue>> all(String partition) {
+        java.util.List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+                .items().forEach(out::add);
+        return out;
+    }
+
     private static void common(Map<String, AttributeValue> item, String name, String kana, String from, String to) {
         item.put("name", AttributeValue.fromS(name));
         item.put("kana", AttributeValue.fromS(kana));

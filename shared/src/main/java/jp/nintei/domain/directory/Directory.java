@@ -34,7 +34,7 @@ import jp.nintei.domain.Supervisor;
  *       either name, with both rows);</li>
  *   <li>order: numbers whose folded name or kana <em>starts</em> with the query first, then the others; within
  *       each, by the folded kana of the number's latest row (those without kana last), then by 認定番号; the
- *       rows of one number stay together, by validFrom (then validTo);</li>
+ *       rows of one number stay together, by validFrom (rows with the same validFrom in the order given);</li>
  *   <li>{@code limit} counts rows, so it may cut a number's rows short.</li>
  * </ol>
  * Only the folded query is compared with names: a 認定番号 is found by exact match only, never partially.
@@ -52,9 +52,9 @@ public final class Directory {
      */
     public Directory(List<Facility> facilities, List<Supervisor> supervisors) {
         this.facilities = new Index<>(facilities, "facility", Facility::facilityNo, Facility::name, Facility::kana,
-                Facility::validFrom, Facility::validTo);
+                Facility::validFrom);
         this.supervisors = new Index<>(supervisors, "supervisor", Supervisor::supervisorNo, Supervisor::name,
-                Supervisor::kana, Supervisor::validFrom, Supervisor::validTo);
+                Supervisor::kana, Supervisor::validFrom);
     }
 
     /**
@@ -117,7 +117,7 @@ public final class Directory {
         private final int rowCount;
 
         Index(List<T> input, String what, Function<T, String> numberOf, Function<T, String> nameOf,
-              Function<T, String> kanaOf, Function<T, LocalDate> validFromOf, Function<T, LocalDate> validToOf) {
+              Function<T, String> kanaOf, Function<T, LocalDate> validFromOf) {
             Objects.requireNonNull(input, what + " rows");
             Map<String, List<T>> rowsByNumber = new LinkedHashMap<>();
             for (T row : input) {
@@ -128,14 +128,13 @@ public final class Directory {
                 }
                 rowsByNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(row);
             }
-            Comparator<T> byPeriod = Comparator
-                    .comparing(validFromOf, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
-                    .thenComparing(validToOf, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()));
+            Comparator<T> byValidFrom =
+                    Comparator.comparing(validFromOf, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()));
             List<Group<T>> groups = new ArrayList<>(rowsByNumber.size());
             Map<String, Group<T>> index = new HashMap<>(rowsByNumber.size() * 2);
             for (Map.Entry<String, List<T>> e : rowsByNumber.entrySet()) {
                 List<T> rows = new ArrayList<>(e.getValue());
-                rows.sort(byPeriod); // stable: identical periods keep the input's order
+                rows.sort(byValidFrom); // stable: rows with the same validFrom keep the input's order
                 Set<String> keys = new LinkedHashSet<>();
                 for (T row : rows) {
                     String name = SearchText.fold(nameOf.apply(row));

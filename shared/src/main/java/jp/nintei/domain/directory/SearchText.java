@@ -14,7 +14,7 @@ import java.text.Normalizer;
  *   <li>katakana → hiragana: U+30A1..U+30F6 minus 0x60 (ヴ → ゔ, ヵ → ゕ, ヶ → ゖ) and the iteration marks
  *       ヽヾ → ゝゞ; ヷヸヹヺ have no hiragana and stay;</li>
  *   <li>lower case (Latin; any other cased script too);</li>
- *   <li>removed: every whitespace or space separator (so "佐藤　健一", "佐藤 健一" and "佐藤健一" fold alike), the
+ *   <li>removed: every whitespace (no-break spaces included) (so "佐藤　健一", "佐藤 健一" and "佐藤健一" fold alike), the
  *       middle dot ・ (written between the parts of katakana names or not), and invisible format characters
  *       (zero-width space, BOM, ... that come with pasted text).</li>
  * </ol>
@@ -54,8 +54,7 @@ public final class SearchText {
 
     private static boolean dropped(int cp) {
         return cp == MIDDLE_DOT
-                || Character.isWhitespace(cp)
-                || Character.isSpaceChar(cp)
+                || Character.isWhitespace(cp) // after NFKC, the no-break spaces (not whitespace to Java) are plain spaces
                 || Character.getType(cp) == Character.FORMAT;
     }
 }

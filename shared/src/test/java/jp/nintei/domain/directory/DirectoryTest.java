@@ -172,6 +172,9 @@ class DirectoryTest {
         assertEquals(List.of(old, renamed), d.searchFacilities("第二病院", ALL));
         assertEquals(List.of(old, renamed), d.searchFacilities("東京医療", ALL));
         assertEquals(List.of(other), d.searchFacilities("国際医療", ALL));
+        // it sorts by its current reading (とうきょう…), not the old one (こくりつ…): after せいるか
+        Directory withSeiroka = new Directory(List.of(renamed, SEIROKA, old), List.of());
+        assertEquals(List.of(SEIROKA, old, renamed), withSeiroka.searchFacilities("病院", ALL));
     }
 
     @Test
@@ -179,6 +182,14 @@ class DirectoryTest {
         // "病院" starts none of them: こくりつ < じぇいしー < せいるか < ちゅうおう (F0006 < F0007, same kana)
         // < とうきょう (F0001, two rows by validFrom) < とうほく; 大阪 (no 病院) is not found
         assertEquals(List.of(NCC, JCHO, SEIROKA, CHUO_6, CHUO_7, TODAI_1, TODAI_2, TOHOKU), facilities("病院"));
+    }
+
+    @Test
+    void facilitiesWithoutKanaComeLast() {
+        Facility noKana = facility("F0000", "愛育病院", null, P2_FROM, P2_TO);
+        Directory d = new Directory(List.of(noKana, TOHOKU, JCHO), List.of());
+        assertEquals(List.of(JCHO, TOHOKU, noKana), d.searchFacilities("病院", ALL));
+        assertEquals(List.of(noKana), d.searchFacilities("愛育", ALL), "found by name");
     }
 
     @Test
@@ -202,6 +213,8 @@ class DirectoryTest {
         assertEquals(List.of(), directory.searchFacilities("病院", 0));
         assertThrows(IllegalArgumentException.class, () -> directory.searchFacilities("病院", -1));
         assertThrows(IllegalArgumentException.class, () -> directory.searchSupervisors("さとう", -1));
+        assertThrows(IllegalArgumentException.class, () -> directory.searchFacilities(null, -1), "checked first");
+        assertThrows(IllegalArgumentException.class, () -> directory.searchSupervisors("さ", -1), "checked first");
     }
 
     @Test

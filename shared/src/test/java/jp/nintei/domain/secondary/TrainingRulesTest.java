@@ -234,6 +234,17 @@ class TrainingRulesTest {
     }
 
     @Test
+    void proposeSplitSkipsRowsOutsideThePeriod() {
+        Supervisor before = new Supervisor("S100", "佐藤 健一", "さとう けんいち", Supervisor.PROVISIONAL_INSTRUCTOR,
+                d("2012-04-01"), d("2018-03-31"));
+        TrainingEntry e = new TrainingEntry(TrainingEntry.CORE, FAC, ym("2023-04"), ym("2025-03"), SATO_SPEC, DOC);
+        assertEquals(List.of(
+                        new TrainingEntry(TrainingEntry.CORE, FAC, ym("2023-04"), ym("2024-03"), SATO_SPEC, DOC),
+                        new TrainingEntry(TrainingEntry.CORE, FAC, ym("2024-04"), ym("2025-03"), SATO_INSTR, DOC)),
+                TrainingRules.proposeSplit(e, List.of(SATO_INSTR, before, SATO_SPEC)));
+    }
+
+    @Test
     void theProposedSplitSharingOneCertificateIsComplete() {
         List<TrainingEntry> split = TrainingRules.proposeSplit(entry("2023-04", "2025-03", SATO_SPEC), ROWS.get("S100"));
         assertEquals(2, split.size());

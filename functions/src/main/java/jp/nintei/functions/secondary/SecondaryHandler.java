@@ -1,0 +1,80 @@
+package jp.nintei.functions.secondary;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import jp.nintei.adapter.http.ApiException;
+import jp.nintei.adapter.http.ApiRequest;
+import jp.nintei.adapter.http.ApiResponses;
+import jp.nintei.adapter.http.HttpFunction;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.adapter.json.SectionJson;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.Messages;
+import jp.nintei.functions.support.Components;
+import jp.nintei.functions.support.Priming;
+import jp.nintei.service.DirectoryCache;
+import jp.nintei.service.SecondaryApplicationService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * 二次申請 of the signed-in member: GET (requirements and every section), PUT (top page: 手続き中 and the July
+ * boxes), PUT …/sections/{section} (登録 of one section), POST …/submit (irreversible).
+ */
+public final class SecondaryHandler extends HttpFunction {
+    private static final String BASE = "/api/applications/new-secondary";
+
+    private final SecondaryApplicationService service;
+    private final java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory;
+    @SuppressWarnings("unused") private final Priming priming;
+
+    public SecondaryHandler() {
+        var store = Components.applications();
+        DirectoryCache cache = Components.directory();
+        this.service = Components.secondary(store, cache);
+        this.directory = cache;
+        this.priming = Priming.register("secondary", () -> {
+            cache.get();
+            store.loadSecondary(new jp.nintei.store.ApplicationKey("0000000000", 2000, ApplicationKind.NEW_SECONDARY));
+        });
+    }
+
+    public SecondaryHandler(SecondaryApplicationService service,
+                            java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory) {
+        this.service = service;
+        this.directory = directory;
+        this.priming = null;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String member = request.memberNo();
+        ApplicationKind kind = ApplicationKind.NEW_SECONDARY;
+        return switch (request.routeKey()) {
+            case "GET " + BASE -> ApiResponses.ok(SecondaryJson.view(service.read(member, kind), directory.get()));
+            case "PUT " + BASE -> {
+                ObjectNode b = Json.parseObject(request.body());
+                long v = service.saveTop(member, kind, version(b), b.path("duesInProcess").asBoolean(false),
+                        SectionJson.july(b.get("july")));
+                yield ApiResponses.ok(Json.object().put("version", v));
+            }
+            case "PUT " + BASE + "/sections/{section}" -> {
+                ObjectNode b = Json.parseObject(request.body());
+                long v = service.saveSection(member, kind, request.pathParameters().get("section"), version(b), b);
+                yield ApiResponses.ok(Json.object().put("version", v));
+            }
+            case "POST " + BASE + "/submit" -> {
+                ObjectNode b = Json.parseObject(request.body());
+                yield ApiResponses.ok(SecondaryJson.view(service.submit(member, kind, version(b)), directory.get()));
+            }
+            default -> throw notFound();
+        };
+    }
+
+    static long version(JsonNode body) {
+        JsonNode v = body.get("version");
+        if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new ApiException(400, "VERSION_REQUIRED", "version", Messages.STALE_VERSION);
+        }
+        return v.asLong();
+    }
+}
