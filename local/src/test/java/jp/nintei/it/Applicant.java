@@ -50,8 +50,21 @@ final class Applicant {
     }
 
     Http.Response slot(String fileName, String contentType, long size, String sha256) {
-        return call("POST", APP + "/documents", Json.object().put("purpose", "FEE_RECEIPT").put("fileName", fileName)
+        return slot(APP, "FEE_RECEIPT", fileName, contentType, size, sha256);
+    }
+
+    Http.Response slot(String app, String purpose, String fileName, String contentType, long size, String sha256) {
+        return call("POST", app + "/documents", Json.object().put("purpose", purpose).put("fileName", fileName)
                 .put("size", size).put("contentType", contentType).put("sha256", sha256));
+    }
+
+    /** Uploads and registers a file to any application ({@code app} is its API path); returns the registration answer. */
+    Http.Response upload(String app, String purpose, String fileName, String contentType, byte[] content) {
+        Http.Response slot = slot(app, purpose, fileName, contentType, content.length, Samples.sha256(content));
+        if (slot.status() != 201) return slot;
+        int put = put(slot.json(), content);
+        if (put != 200) throw new AssertionError("S3 PUT answered " + put);
+        return call("POST", app + "/documents/" + slot.json().at("/document/id").asString(), null);
     }
 
     Http.Response slot(String fileName, String contentType, byte[] content) {
@@ -78,6 +91,12 @@ final class Applicant {
     }
 
     Http.Response register(String documentId) { return call("POST", APP + "/documents/" + documentId, null); }
+
+    JsonNode get(String path) {
+        Http.Response r = call("GET", path, null);
+        if (r.status() != 200) throw new AssertionError(r.status() + " " + r.body());
+        return r.json();
+    }
 
     Http.Response preview(String documentId) { return call("GET", APP + "/documents/" + documentId, null); }
 

@@ -25,6 +25,35 @@ final class Samples {
         return body.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A real PDF of {@code pages} blank A4 pages, written by PDFBox. */
+    static byte[] pdfPages(int pages) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i < pages; i++) doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JPEG photo of {@code w}×{@code h} pixels. */
+    static byte[] photo(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(200, 210, 220));
+        g.fillRect(0, 0, w, h);
+        g.setColor(new Color(60, 60, 60));
+        g.fillOval(w / 4, h / 6, w / 2, h / 2);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(img, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] truncatedPdf() {
         byte[] full = pdf();
         return Arrays.copyOf(full, full.length - 12);

@@ -21,11 +21,28 @@ final class TestMembers {
 
     private TestMembers() {}
 
+    /** A member whose 一次申請 of this year is submitted (as the demo's), ready for 二次申請. */
+    static Member withSubmittedPrimary(LocalSystem system, LocalDate joinedOn) {
+        Member m = create(system, false, joinedOn);
+        int year = system.demo().year();
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb()) {
+            var item = jp.nintei.adapter.dynamo.MemberMapper.toItem(m.memberNo(), new jp.nintei.domain.ApplicationSummary(year,
+                    jp.nintei.domain.ApplicationKind.NEW_PRIMARY, jp.nintei.domain.ApplicationStatus.SUBMITTED,
+                    java.time.Instant.parse(year + "-04-10T01:00:00Z")));
+            dynamo.putItem(p -> p.tableName(Bootstrap.TABLE).item(item));
+        }
+        return m;
+    }
+
     static Member create(LocalSystem system, boolean writtenExamExempt) {
+        return create(system, writtenExamExempt, LocalDate.of(system.demo().year() - 6, 4, 1));
+    }
+
+    static Member create(LocalSystem system, boolean writtenExamExempt, LocalDate joinedOn) {
         String no = Integer.toString(NEXT.getAndIncrement());
         int year = system.demo().year();
         Member m = new Member(no, "試験 太郎" + no.substring(6), "しけん たろう", "t" + no + "@example.jp",
-                LocalDate.of(year - 6, 4, 1), Set.of(year), true, 20, false, writtenExamExempt, SpecialistStatus.NONE);
+                joinedOn, Set.of(year), true, 20, false, writtenExamExempt, SpecialistStatus.NONE);
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(); CognitoIdentityProviderClient cognito = AwsClients.cognito()) {
             new DynamoMemberStore(dynamo, Bootstrap.TABLE).putMember(m);
             String pool = system.identity().userPoolId();
