@@ -58,7 +58,7 @@ export async function api(path, options = {}) {
     if (r.status === 401) logout('expired');
   }
   const body = await r.json().catch(() => ({ message: 'サーバーから応答がありませんでした。時間をおいて再度お試しください。' }));
-  if (!r.ok) throw Object.assign(new Error(body.message), { status: r.status, code: body.code, field: body.field });
+  if (!r.ok) throw Object.assign(new Error(body.message), { status: r.status, code: body.code, field: body.field, problems: body.problems });
   return body;
 }
 
@@ -90,4 +90,67 @@ export async function localClockBanner(onChange) {
   bar.querySelector('[data-set]').addEventListener('click', () => post({ now: bar.querySelector('input').value }));
   bar.querySelector('[data-reset]').addEventListener('click', () => post({ now: '' }));
   document.body.prepend(bar);
+}
+
+/** SHA-256 of a file, hex, computed in the browser (the presigned PUT signs it). */
+export async function sha256Hex(file) {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function putWithProgress(upload, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', upload.url);
+    for (const [k, v] of Object.entries(upload.headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error('upload ' + xhr.status)));
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(file);
+  });
+}
+
+/**
+ * Uploads one file to an application: upload slot (the server checks name, size, type), PUT to the presigned
+ * URL with progress, then 登録 (the server checks the stored bytes). Returns the registered document.
+ */
+export async function uploadDocument(application, purpose, file, onProgress) {
+  const contentType = file.type === 'image/jpg' ? 'image/jpeg' : file.type;
+  const sha256 = await sha256Hex(file);
+  const slot = await api(`applications/${application}/documents`, { method: 'POST', body: JSON.stringify({
+    purpose, fileName: file.name, size: file.size, contentType, sha256 }) });
+  try {
+    await putWithProgress(slot.upload, file, onProgress);
+  } catch {
+    throw new Error('アップロードできませんでした。通信状態を確認して、もう一度ファイルを選んでください。');
+  }
+  const registered = await api(`applications/${application}/documents/${slot.document.id}`, { method: 'POST' });
+  return registered.document;
+}
+
+/** Opens a document: images inline in {@code box}, PDFs in a new tab (presigned URL of five minutes). */
+export async function previewDocument(application, doc, box) {
+  const { url } = await api(`applications/${application}/documents/${doc.id}`);
+  box.replaceChildren();
+  if (doc.contentType.startsWith('image/')) {
+    const img = document.createElement('img');
+    img.src = url;
+    img.alt = `${doc.fileName} のプレビュー`;
+    box.append(img);
+  } else {
+    window.open(url, '_blank', 'noopener');
+    box.textContent = 'PDFを別のタブで開きました。';
+  }
+}
+
+/** Announces a change to screen readers (rows added or removed, saved, …). */
+export function announce(text) {
+  let live = document.getElementById('sr-announce');
+  if (!live) {
+    live = Object.assign(document.createElement('p'), { id: 'sr-announce', className: 'sr-only' });
+    live.setAttribute('aria-live', 'polite');
+    document.body.append(live);
+  }
+  live.textContent = '';
+  setTimeout(() => { live.textContent = text; }, 50);
 }

@@ -1,6 +1,6 @@
 // 専門医新規申請（一次申請）: upload the fee receipt, choose exam sites, confirm, submit.
 // Every rule is checked again by the server; this page only makes the steps comfortable.
-import { api, startSession, localClockBanner } from './app.js';
+import { api, startSession, localClockBanner, uploadDocument, previewDocument } from './app.js';
 
 const kind = new URLSearchParams(location.search).get('kind') === 'transition' ? 'transition-primary' : 'new-primary';
 const base = `applications/${kind}`;
@@ -145,28 +145,6 @@ async function refreshMissing() {
 }
 
 // ---- 申請料支払い控え: slot → PUT to S3 with progress → 登録
-async function sha256Hex(file) {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function putWithProgress(upload, file) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', upload.url);
-    for (const [k, v] of Object.entries(upload.headers)) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (!e.lengthComputable) return;
-      const pct = Math.round((e.loaded / e.total) * 100);
-      $('progress').value = pct;
-      $('progress-text').textContent = `アップロード中… ${pct}%`;
-    };
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error('upload ' + xhr.status)));
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.send(file);
-  });
-}
-
 async function uploadFile(file) {
   $('upload-error').textContent = '';
   if (!file) return;
@@ -178,17 +156,14 @@ async function uploadFile(file) {
   $('progress').value = 0;
   $('progress-text').textContent = 'ファイルを確認しています…';
   try {
-    const sha256 = await sha256Hex(file);
-    const slot = await api(`${base}/documents`, { method: 'POST', body: JSON.stringify({
-      purpose: 'FEE_RECEIPT', fileName: file.name, size: file.size, contentType: type, sha256 }) });
-    await putWithProgress(slot.upload, file);
-    $('progress-text').textContent = '登録しています…';
-    await api(`${base}/documents/${slot.document.id}`, { method: 'POST' });
+    await uploadDocument(kind, 'FEE_RECEIPT', file, (pct) => {
+      $('progress').value = pct;
+      $('progress-text').textContent = pct < 100 ? `アップロード中… ${pct}%` : '登録しています…';
+    });
     $('progress-text').textContent = '登録しました。';
     await refreshMissing();
   } catch (e) {
-    $('upload-error').textContent = e.status ? e.message
-      : 'アップロードできませんでした。通信状態を確認して、もう一度ファイルを選んでください。';
+    $('upload-error').textContent = e.message;
   } finally {
     setTimeout(() => { $('progress-box').hidden = true; }, 800);
     $('file').value = '';
@@ -196,19 +171,8 @@ async function uploadFile(file) {
 }
 
 async function showPreview(doc) {
-  const box = $('preview');
-  box.replaceChildren();
   try {
-    const { url } = await api(`${base}/documents/${doc.id}`);
-    if (doc.contentType.startsWith('image/')) {
-      const img = document.createElement('img');
-      img.src = url;
-      img.alt = `${doc.fileName} のプレビュー`;
-      box.append(img);
-    } else {
-      window.open(url, '_blank', 'noopener');
-      box.textContent = 'PDFを別のタブで開きました。';
-    }
+    await previewDocument(kind, doc, $('preview'));
   } catch (e) {
     $('upload-error').textContent = e.message;
   }

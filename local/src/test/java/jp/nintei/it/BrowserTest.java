@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import jp.nintei.domain.Messages;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
@@ -178,6 +179,124 @@ class BrowserTest {
 
             driver.get(system.gateway().url() + "/mypage.html");
             assertEquals("申請済みです。", menuText("new-primary"));
+        } finally {
+            jp.nintei.domain.AppClock.shiftForLocalRun(null);
+        }
+    }
+
+    private void setValue(WebElement input, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    private void upload(WebElement fileInput, byte[] content, String suffix) throws java.io.IOException {
+        java.nio.file.Path f = Files.createTempFile("upload", suffix);
+        Files.write(f, content);
+        fileInput.sendKeys(f.toString());
+    }
+
+    private void chooseFromSearch(WebElement group, int searchIndex, String query) {
+        WebElement box = group.findElements(By.cssSelector("input[type=search]")).get(searchIndex);
+        box.sendKeys(query);
+        group.findElements(By.xpath(".//button[text()='検索']")).get(searchIndex).click();
+        waiting().until(d -> !group.findElements(By.cssSelector(".results [role=option]")).isEmpty());
+        group.findElements(By.cssSelector(".results [role=option]")).get(0).click();
+    }
+
+    private void openSection(String name) {
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-section='" + name + "'] button"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("panel")));
+    }
+
+    private void saveSectionExpectingDone(String name) {
+        driver.findElement(By.id("panel-save")).click();
+        try {
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-section='" + name + "'] .badge"), "登録済"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + name);
+            throw new AssertionError(name + " not 登録済: " + driver.findElement(By.id("panel-problems")).getText(), e);
+        }
+    }
+
+    @Test
+    void theWholeSecondaryApplicationOnAPhone() throws Exception {
+        int year = system.demo().year();
+        var member = TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(year - 6, 4, 1));
+        jp.nintei.domain.AppClock.shiftForLocalRun(jp.nintei.local.LocalGateway.clockAt(year + "-06-15T20:00"));
+        try {
+            logIn(member.memberNo(), DemoData.PASSWORD);
+            waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#menu tr[data-kind='new-secondary'] a"))).click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#requirements tr")));
+            assertEquals(4, driver.findElements(By.cssSelector("#requirements td.mark.ok")).size());
+            assertTrue(!driver.findElement(By.id("to-review")).isEnabled(), "申請 stays disabled until every item is ✓");
+
+            openSection("resume");
+            List<WebElement> dates = driver.findElements(By.cssSelector("#panel-body input[aria-label$='年月日']"));
+            List<WebElement> texts = driver.findElements(By.cssSelector("#panel-body input.text"));
+            dates.get(0).sendKeys("２０１０/4/1");
+            texts.get(0).sendKeys("○○大学 医学部 入学");
+            dates.get(1).sendKeys("平成28年3月31日");
+            texts.get(1).sendKeys("○○大学 医学部 卒業");
+            dates.get(2).sendKeys("2016-04-01");
+            texts.get(2).sendKeys("○○病院 初期研修医");
+            dates.get(4).sendKeys("2016年5月1日");
+            texts.get(4).sendKeys("医師免許取得");
+            driver.findElement(By.cssSelector("[aria-label='学歴に行を追加する']")).click();
+            assertEquals(3, driver.findElements(By.cssSelector("[role=group][aria-label='学歴'] .row")).size());
+            driver.findElement(By.cssSelector("[aria-label='学歴の3行目を削除']")).click();
+            driver.findElement(By.id("experienceYears")).sendKeys("５");
+            saveSectionExpectingDone("resume");
+
+            openSection("training");
+            WebElement entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
+            new org.openqa.selenium.support.ui.Select(entry.findElement(By.tagName("select"))).selectByVisibleText("基幹施設（新制度）");
+            chooseFromSearch(entry, 0, "F0004");
+            entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
+            List<WebElement> months = entry.findElements(By.cssSelector("input[type=month]"));
+            setValue(months.get(0), (year - 3) + "-04");
+            setValue(months.get(1), (year - 1) + "-03");
+            chooseFromSearch(entry, 1, "S0004");
+            entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
+            upload(entry.findElement(By.cssSelector("input[type=file]")), Samples.pdfPages(1), ".pdf");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-status"), "を登録しました"));
+            saveSectionExpectingDone("training");
+
+            openSection("achievements");
+            WebElement item = driver.findElement(By.cssSelector("[role=group][aria-label='業績1']"));
+            new org.openqa.selenium.support.ui.Select(item.findElement(By.tagName("select"))).selectByValue("CONFERENCE_PRESENTATION");
+            item = driver.findElement(By.cssSelector("[role=group][aria-label='業績1']"));
+            item.findElement(By.cssSelector("[aria-label='業績1 題名']")).sendKeys("緩和ケアにおける○○の検討");
+            item.findElement(By.cssSelector("[aria-label='業績1 著者・演者']")).sendKeys("試験太郎");
+            item.findElement(By.cssSelector("[aria-label='業績1 掲載誌・大会']")).sendKeys("日本緩和医療学会学術大会");
+            item.findElement(By.cssSelector("[aria-label='業績1 発表・発行年月']")).sendKeys(year + "-06");
+            upload(item.findElement(By.cssSelector("input[type=file]")), Samples.pdfPages(2), ".pdf");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-status"), "を登録しました"));
+            saveSectionExpectingDone("achievements");
+
+            openSection("identity");
+            upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(0), Samples.pdfPages(1), ".pdf");
+            waiting().until(d -> d.findElements(By.xpath("//*[@id='panel-body']//button[starts-with(text(),'プレビュー')]")).size() == 1);
+            upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(1), Samples.png(), ".png");
+            waiting().until(d -> d.findElements(By.xpath("//*[@id='panel-body']//button[starts-with(text(),'プレビュー')]")).size() == 2);
+            upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(2), Samples.photo(300, 400), ".jpg");
+            waiting().until(d -> d.findElements(By.xpath("//*[@id='panel-body']//button[starts-with(text(),'プレビュー')]")).size() == 3);
+            saveSectionExpectingDone("identity");
+
+            driver.findElement(By.cssSelector("[data-july='achievements']")).click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("july-saved"), "保存しました"));
+            waiting().until(ExpectedConditions.elementToBeClickable(By.id("to-review"))).click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+            assertTrue(driver.findElement(By.id("review-body")).getText().contains("業績書"));
+            screenshot("secondary-review");
+            driver.findElement(By.id("submit")).click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+            assertEquals("S" + year + "-" + member.memberNo(), driver.findElement(By.id("d-receipt")).getText());
+            screenshot("secondary-done");
+            String mail = SesStore.mailsTo(system, member.email()).get(0).toString();
+            assertTrue(mail.contains("専門医新規申請（二次申請）") && mail.contains("7月31日までに"), mail);
         } finally {
             jp.nintei.domain.AppClock.shiftForLocalRun(null);
         }

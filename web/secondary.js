@@ -1,0 +1,381 @@
+// 専門医新規申請（二次申請）: ② requirements, ③ four sections each saved with 登録, July boxes, review, submit.
+// The server checks every rule again; this page arranges the input and shows what the server understood.
+import { api, startSession, localClockBanner, uploadDocument, previewDocument, announce } from './app.js';
+
+const APP = 'new-secondary';
+const BASE = `applications/${APP}`;
+const $ = (id) => document.getElementById(id);
+function el(tag, props = {}, ...children) {
+  const n = Object.assign(document.createElement(tag), props);
+  n.append(...children.filter((c) => c !== ''));
+  return n;
+}
+let state;
+let open = null;       // the section whose panel is shown
+let draft = null;      // the panel's working copy
+
+const SECTION_NAMES = { resume: '1', training: '2', achievements: '3', identity: '4' };
+const LISTS = [['education', '学歴', '大学入学から暦年順に記入して下さい'], ['career', '職歴', ''], ['qualifications', 'その他の資格・免許', '']];
+
+function show(id) {
+  for (const x of ['top', 'panel', 'review', 'done']) $(x).hidden = x !== id;
+  $(id).scrollIntoView({ block: 'start' });
+}
+
+async function load(stay) {
+  $('error').textContent = '';
+  try {
+    state = await api(BASE);
+  } catch (e) {
+    $('error').textContent = e.message;
+    return;
+  }
+  for (const [k, v] of Object.entries(state.applicant)) {
+    const c = document.querySelector(`[data-field="${k}"]`);
+    if (c) c.textContent = v ?? '';
+  }
+  if (state.status === 'SUBMITTED') return renderDone();
+  renderTop();
+  if (!stay) show('top');
+}
+
+// ---------- top page
+function renderTop() {
+  $('window').textContent = state.window.open ? state.window.label : `受付期間外です。（${state.window.label}）`;
+  const body = $('requirements').tBodies[0];
+  body.replaceChildren(...state.requirements.map((r) => {
+    const tr = document.createElement('tr');
+    tr.dataset.requirement = r.id;
+    const mark = el('td', { className: 'mark ' + (r.met ? 'ok' : 'ng'), textContent: r.met ? '✓' : '×' });
+    mark.setAttribute('aria-label', r.met ? '満たしています' : '満たしていません');
+    const detail = el('td', {}, el('strong', { textContent: `${r.number} ${r.label}` }), el('br'), el('span', { className: 'hint', textContent: r.detail }));
+    if (r.id === 'DUES_PAID') {
+      const box = el('input', { type: 'checkbox', checked: state.duesInProcess, id: 'dues' });
+      box.addEventListener('change', () => saveTop());
+      detail.append(el('br'), el('label', { htmlFor: 'dues', className: 'inline' }, box, ' 手続き中'));
+    }
+    tr.append(mark, detail);
+    return tr;
+  }));
+  $('sections').replaceChildren(...Object.entries(state.sections).map(([name, s]) => {
+    const badge = el('span', { className: 'badge ' + (s.complete ? 'done' : 'todo'), textContent: s.complete ? '登録済' : '未完了' });
+    const button = el('button', { type: 'button', className: 'small', textContent: '入力する' });
+    button.setAttribute('aria-label', `${s.label} を入力する`);
+    button.addEventListener('click', () => openPanel(name));
+    const row = el('div', { className: 'section-row' }, el('span', { textContent: s.label }), el('span', { className: 'inline' }, badge, button));
+    row.dataset.section = name;
+    return row;
+  }));
+  document.querySelectorAll('[data-july]').forEach((b) => {
+    b.checked = Boolean(state.july[b.dataset.july]);
+    b.disabled = !state.window.open;
+  });
+  $('problems').replaceChildren(...state.problems.map((p) => el('li', { textContent: p.message })));
+  $('to-review').disabled = !state.canSubmit;
+}
+
+async function saveTop() {
+  const july = {};
+  document.querySelectorAll('[data-july]').forEach((b) => { july[b.dataset.july] = b.checked; });
+  try {
+    const r = await api(BASE, { method: 'PUT', body: JSON.stringify({ version: state.version, duesInProcess: $('dues')?.checked ?? false, july }) });
+    state.version = r.version;
+    $('july-saved').textContent = '保存しました。';
+    await load(true);
+  } catch (e) {
+    $('july-saved').textContent = e.message;
+    if (e.code === 'STALE_VERSION') await load(true);
+  }
+}
+
+// ---------- the section panels
+function openPanel(name) {
+  open = name;
+  $('panel-status').textContent = '';
+  draft = structuredClone(state.sections[name].data);
+  $('panel-title').textContent = state.sections[name].label;
+  $('panel-problems').replaceChildren(...state.sections[name].problems.map((p) => el('div', { textContent: p.message })));
+  renderPanel();
+  show('panel');
+}
+
+function renderPanel() {
+  const body = $('panel-body');
+  body.replaceChildren();
+  if (open === 'resume') renderResume(body);
+  if (open === 'training') renderTraining(body);
+  if (open === 'achievements') renderAchievements(body);
+  if (open === 'identity') renderIdentity(body);
+}
+
+function input(value, label, onInput, props = {}) {
+  const i = el('input', { type: 'text', value: value ?? '', ...props });
+  i.setAttribute('aria-label', label);
+  i.addEventListener('input', () => onInput(i.value));
+  return i;
+}
+
+function renderResume(body) {
+  body.append(el('p', { className: 'hint', textContent: '1行目は入力必須です。年月日は「2024-01-01」の形式で入力して下さい（2024/1/1、2024年1月1日、平成・令和の年号も読み取ります）。3行以上必要な場合は「行を追加する」をクリックしてください。' }));
+  for (const [list, label, hint] of LISTS) {
+    const rows = draft[list] ?? (draft[list] = []);
+    while (rows.length < 2) rows.push({ date: '', text: '' });
+    const box = el('div', { className: 'rows' });
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', label);
+    rows.forEach((r, i) => {
+      const remove = el('button', { type: 'button', className: 'remove', textContent: '×' });
+      remove.setAttribute('aria-label', `${label}の${i + 1}行目を削除`);
+      remove.disabled = rows.length <= 2;
+      remove.addEventListener('click', () => { rows.splice(i, 1); renderPanel(); announce(`${label}の${i + 1}行目を削除しました`); });
+      const row = el('div', { className: 'row' },
+        input(r.date, `${label} ${i + 1}行目 年月日`, (v) => { r.date = v; }, { placeholder: '例：2024-01-01', inputMode: 'numeric' }),
+        input(r.text, `${label} ${i + 1}行目`, (v) => { r.text = v; }, { className: 'text', placeholder: `${label}を入力してください` }),
+        remove);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '')) {
+        const [y, m, d] = r.date.split('-').map(Number);
+        row.append(el('span', { className: 'understood', textContent: `${y}年${m}月${d}日として登録` }));
+      }
+      box.append(row);
+    });
+    const add = el('button', { type: 'button', className: 'small', textContent: '行を追加する' });
+    add.setAttribute('aria-label', `${label}に行を追加する`);
+    add.addEventListener('click', () => {
+      rows.push({ date: '', text: '' });
+      renderPanel();
+      announce(`${label}に${rows.length}行目を追加しました`);
+      document.querySelectorAll(`[aria-label="${label} ${rows.length}行目 年月日"]`)[0]?.focus();
+    });
+    body.append(el('h3', { textContent: `${label}（1行以上入力必須）` }), hint ? el('p', { className: 'hint', textContent: hint }) : '', box, add);
+  }
+  const years = input(draft.experienceYears, '緩和医療の臨床経験の年数（通算）', (v) => { draft.experienceYears = v; }, { inputMode: 'numeric', id: 'experienceYears' });
+  years.style.width = '6rem';
+  body.append(el('h3', { textContent: '緩和医療の臨床経験の年数（通算）（必須）' }), el('div', { className: 'inline' }, years, ' 年'),
+    el('p', { className: 'hint', textContent: '7月までの見込みで5年を満たす場合は、7月までを含む年数を記入し、トップページの「5年以上の緩和医療の臨床経験」にチェックを入れてください。' }));
+}
+
+function search(kind, onChoose) {
+  const wrap = el('div');
+  const q = el('input', { type: 'search', placeholder: kind === 'facilities' ? '施設名称または認定番号を入力' : '氏名・ふりがな・認定番号を入力' });
+  q.setAttribute('aria-label', kind === 'facilities' ? '施設名称の検索' : '指導者の検索');
+  const button = el('button', { type: 'button', className: 'small', textContent: '検索' });
+  const results = el('div', { className: 'results', hidden: true });
+  results.setAttribute('role', 'listbox');
+  let timer;
+  const run = async () => {
+    const r = await api(`directory/${kind}?q=${encodeURIComponent(q.value)}`);
+    results.hidden = false;
+    results.replaceChildren(...(r.items.length ? r.items.map((x) => {
+      const b = el('button', { type: 'button', textContent: kind === 'facilities'
+        ? `${x.name}（${x.facilityNo}）｜${x.type}｜${x.period}` : `${x.name}（${x.kana}・${x.supervisorNo}）｜${x.qualification}｜${x.period}` });
+      b.setAttribute('role', 'option');
+      b.addEventListener('click', () => { results.hidden = true; onChoose(x); });
+      return b;
+    }) : [el('p', { className: 'hint', textContent: '該当がありません。2文字以上または認定番号で検索してください。' })]));
+    announce(`${r.items.length}件見つかりました`);
+  };
+  q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 250); });
+  button.addEventListener('click', run);
+  wrap.append(el('div', { className: 'inline' }, q, button), results);
+  return wrap;
+}
+
+function docChooser(purpose, currentId, onChange, accept) {
+  const docs = state.documents.filter((d) => d.purpose === purpose && d.status === 'REGISTERED');
+  const wrap = el('div');
+  if (docs.length) {
+    const sel = el('select');
+    sel.append(new Option('選択してください', ''), ...docs.map((d) => new Option(d.fileName, d.id)));
+    sel.value = currentId ?? '';
+    sel.addEventListener('change', () => onChange(sel.value || null));
+    sel.setAttribute('aria-label', 'アップロード済みのファイルから選ぶ');
+    wrap.append(sel);
+  }
+  const file = el('input', { type: 'file', accept });
+  file.setAttribute('aria-label', 'ファイル選択');
+  const progress = $('panel-status');
+  file.addEventListener('change', async () => {
+    if (!file.files[0]) return;
+    try {
+      const doc = await uploadDocument(APP, purpose, file.files[0], (pct) => { progress.textContent = `アップロード中… ${pct}%`; });
+      // an upload changes the application (its version too): take the server's state, keep the panel's input
+      const fresh = await api(BASE);
+      state.version = fresh.version;
+      state.documents = fresh.documents;
+      progress.textContent = `${doc.fileName} を登録しました。`;
+      onChange(doc.id);
+      renderPanel();
+    } catch (e) {
+      progress.textContent = e.message;
+    }
+  });
+  const chosen = state.documents.find((d) => d.id === currentId);
+  if (chosen) {
+    const p = el('button', { type: 'button', className: 'small', textContent: `プレビュー：${chosen.fileName}` });
+    const box = el('div', { className: 'preview' });
+    p.addEventListener('click', () => previewDocument(APP, chosen, box));
+    wrap.append(p, box);
+  }
+  wrap.append(el('label', { className: 'dropzone' }, file, 'ドラッグ&ドロップ又は ', el('strong', { textContent: 'ファイル選択' })));
+  return wrap;
+}
+
+function renderTraining(body) {
+  body.append(el('p', { className: 'hint', textContent: '研修期間2年間の間に指導者の認定資格が変更された場合、指導者の認定期間ごとに証明書の入力欄を分割してください（臨床研修修了証明書は1枚で問題ございません）。研修期間は6月まで（7月の見込みを含む場合は7月まで）を選んでください。' }));
+  const entries = draft.entries ?? (draft.entries = []);
+  if (!entries.length) entries.push({});
+  entries.forEach((e, i) => {
+    const box = el('div', { className: 'entry' });
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', `証明書${i + 1}`);
+    const cat = el('select');
+    cat.append(new Option('選択してください', ''), ...state.options.categories.map((c) => new Option(c, c)));
+    cat.value = e.category ?? '';
+    cat.addEventListener('change', () => { e.category = cat.value || null; });
+    const from = el('input', { type: 'month', value: e.from ?? '', max: state.options.lastMonthWithJuly });
+    const to = el('input', { type: 'month', value: e.to ?? '', max: state.options.lastMonthWithJuly });
+    from.setAttribute('aria-label', `証明書${i + 1} 研修期間 開始月`);
+    to.setAttribute('aria-label', `証明書${i + 1} 研修期間 終了月`);
+    from.addEventListener('change', () => { e.from = from.value; });
+    to.addEventListener('change', () => { e.to = to.value; });
+    const remove = el('button', { type: 'button', className: 'remove', textContent: '×' });
+    remove.setAttribute('aria-label', `証明書${i + 1}を削除`);
+    remove.addEventListener('click', () => { entries.splice(i, 1); renderPanel(); announce(`証明書${i + 1}を削除しました`); });
+    box.append(el('div', { className: 'inline' }, el('strong', { textContent: `証明書${i + 1}` }), remove),
+      el('label', { textContent: '研修区分（必須）' }), cat,
+      el('label', { textContent: '施設名称（必須）' }),
+      search('facilities', (x) => { Object.assign(e, { facilityNo: x.facilityNo, facilityFrom: x.validFrom, facilityType: x.type, facilityName: x.name, facilityPeriod: x.period }); renderPanel(); }),
+      el('p', { className: 'chosen', textContent: e.facilityName ? `選択中の施設：${e.facilityName}（${e.facilityType}、${e.facilityPeriod}）` : '' }),
+      el('label', { textContent: '研修期間（必須）' }), el('div', { className: 'inline' }, from, '～', to),
+      el('label', { textContent: '指導者（必須）' }),
+      search('supervisors', (x) => { Object.assign(e, { supervisorNo: x.supervisorNo, supervisorFrom: x.validFrom, qualification: x.qualification, supervisorName: x.name, supervisorPeriod: x.period }); renderPanel(); }),
+      el('p', { className: 'chosen', textContent: e.supervisorName ? `選択中の指導者：${e.supervisorName}（${e.qualification}、${e.supervisorPeriod}）` : '' }),
+      el('label', { textContent: '臨床研修修了証明書（PDF）（必須）' }),
+      docChooser('TRAINING_CERTIFICATE', e.certificateId, (id) => { e.certificateId = id; }, '.pdf,application/pdf'));
+    body.append(box);
+  });
+  const add = el('button', { type: 'button', className: 'small', textContent: '証明書を追加する' });
+  add.addEventListener('click', () => { entries.push({}); renderPanel(); announce(`証明書${entries.length}を追加しました`); });
+  body.append(add);
+}
+
+function renderAchievements(body) {
+  body.append(el('p', { className: 'hint', textContent: '業績の写しはPDFでご用意ください。学会発表は2枚以内（大会情報のページ＋抄録本文）です。' }));
+  const items = draft.items ?? (draft.items = []);
+  if (!items.length) items.push({});
+  items.forEach((a, i) => {
+    const box = el('div', { className: 'entry' });
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', `業績${i + 1}`);
+    const kind = el('select');
+    kind.append(new Option('選択してください', ''), ...state.options.achievementKinds.map((k) => new Option(k.label, k.code)));
+    kind.value = a.kind ?? '';
+    kind.addEventListener('change', () => { a.kind = kind.value || null; renderPanel(); });
+    const status = el('select');
+    status.append(new Option('選択してください', ''), ...state.options.achievementStatuses.map((s) => new Option(s, s)));
+    status.value = a.status ?? '';
+    status.addEventListener('change', () => { a.status = status.value || null; });
+    const remove = el('button', { type: 'button', className: 'remove', textContent: '×' });
+    remove.setAttribute('aria-label', `業績${i + 1}を削除`);
+    remove.addEventListener('click', () => { items.splice(i, 1); renderPanel(); announce(`業績${i + 1}を削除しました`); });
+    const paper = a.kind && a.kind !== 'CONFERENCE_PRESENTATION';
+    box.append(el('div', { className: 'inline' }, el('strong', { textContent: `業績${i + 1}` }), remove),
+      el('label', { textContent: '種類' }), kind,
+      el('label', { textContent: '題名' }), input(a.title, `業績${i + 1} 題名`, (v) => { a.title = v; }),
+      el('label', { textContent: '著者・演者' }), input(a.authors, `業績${i + 1} 著者・演者`, (v) => { a.authors = v; }),
+      el('label', { textContent: a.kind === 'CONFERENCE_PRESENTATION' ? '大会名' : '掲載誌名・巻号・頁' }), input(a.venue, `業績${i + 1} 掲載誌・大会`, (v) => { a.venue = v; }),
+      el('label', { textContent: '発表・発行年月（例：2025-06）' }), input(a.date, `業績${i + 1} 発表・発行年月`, (v) => { a.date = v; }),
+      paper ? el('label', { textContent: '掲載状況' }) : '', paper ? status : '',
+      el('label', { textContent: '業績の写し（PDF）' }), docChooser('ACHIEVEMENT_COPY', a.copyId, (id) => { a.copyId = id; }, '.pdf,application/pdf'));
+    body.append(box);
+  });
+  const add = el('button', { type: 'button', className: 'small', textContent: '業績を追加する' });
+  add.addEventListener('click', () => { items.push({}); renderPanel(); announce(`業績${items.length}を追加しました`); });
+  body.append(add);
+}
+
+function renderIdentity(body) {
+  body.append(el('p', { className: 'hint', textContent: '医師免許・受講証は PDF/png/jpeg、受験用写真は png/jpeg（縦長、上下が正しい状態）でアップロードしてください。' }));
+  const any = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+  body.append(el('h3', { textContent: '医師免許' }), docChooser('MEDICAL_LICENSE', draft.licenseId, (id) => { draft.licenseId = id; }, any),
+    el('h3', { textContent: '受講証（緩和ケア研修会・指導者研修会）' }), docChooser('COURSE_CERTIFICATE', draft.courseId, (id) => { draft.courseId = id; }, any),
+    el('h3', { textContent: '受験用写真' }), docChooser('EXAM_PHOTO', draft.photoId, (id) => { draft.photoId = id; }, '.png,.jpg,.jpeg,image/png,image/jpeg'));
+}
+
+async function savePanel() {
+  const button = $('panel-save');
+  button.disabled = true;
+  $('panel-problems').textContent = '';
+  try {
+    const body = open === 'training' ? { entries: draft.entries } : open === 'achievements' ? { items: draft.items } : { ...draft };
+    const r = await api(`${BASE}/sections/${open}`, { method: 'PUT', body: JSON.stringify({ ...body, version: state.version }) });
+    state.version = r.version;
+    await load(true);
+    draft = structuredClone(state.sections[open].data);
+    renderPanel();
+    const s = state.sections[open];
+    $('panel-problems').replaceChildren(...s.problems.map((p) => el('div', { textContent: p.message })));
+    announce(s.complete ? '登録しました。登録済です。' : '登録しました。未完了の項目があります。');
+    if (s.complete) show('top');
+  } catch (e) {
+    $('panel-problems').replaceChildren(...(e.problems ?? [{ message: e.message }]).map((p) => el('div', { textContent: p.message })));
+    if (e.code === 'STALE_VERSION') { await load(true); draft = structuredClone(state.sections[open].data); renderPanel(); }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---------- review, submit, done
+function renderReview() {
+  const b = $('review-body');
+  b.replaceChildren();
+  for (const r of state.requirements) b.append(el('p', { textContent: `${r.number} ${r.label}：${r.met ? '✓' : '×'}${r.flagged ? '（手続き中）' : ''}` }));
+  const res = state.sections.resume.data;
+  for (const [list, label] of LISTS) {
+    b.append(el('h3', { textContent: label }));
+    for (const r of res[list] ?? []) if (r.date || r.text) b.append(el('p', { textContent: `${r.date} ${r.text}` }));
+  }
+  b.append(el('p', { textContent: `緩和医療の臨床経験の年数（通算）：${res.experienceYears}年` }));
+  b.append(el('h3', { textContent: '臨床研修修了証明書' }));
+  state.sections.training.data.entries.forEach((e, i) => b.append(el('p', { textContent: `証明書${i + 1}：${e.category} ${e.facilityName ?? ''} ${e.from}～${e.to} 指導者 ${e.supervisorName ?? ''}（${e.qualification ?? ''}）` })));
+  b.append(el('h3', { textContent: '業績書' }));
+  state.sections.achievements.data.items.forEach((a, i) => b.append(el('p', { textContent: `業績${i + 1}：${a.title}（${a.venue}、${a.date}）` })));
+  b.append(el('h3', { textContent: 'ファイル' }));
+  for (const d of state.documents.filter((x) => x.status === 'REGISTERED')) b.append(el('p', { textContent: `${d.fileName}` }));
+  const july = Object.entries(state.july).filter(([, v]) => v).map(([k]) => ({ experience: '5年以上の緩和医療の臨床経験', training: '臨床研修修了証明書', achievements: '業績書', course: '緩和ケア研修会・指導者研修会（緩和ケア）の受講' })[k]);
+  b.append(el('h3', { textContent: '7月時点の見込み実績を含むもの' }), el('p', { textContent: july.length ? july.join('、') : 'なし' }));
+}
+
+function renderDone() {
+  $('d-receipt').textContent = state.receiptNo;
+  $('d-time').textContent = `${state.submittedAtLabel}（日本時間）`;
+  const sent = state.mailSent ?? state.mailState === 'SENT';
+  $('d-mail').textContent = sent ? `自動配信メールを ${state.applicant.email} に送信しました。必ずご確認ください。`
+    : `申請は受け付けました。自動配信メールは準備ができしだい ${state.applicant.email} に送信されます。`;
+  show('done');
+}
+
+async function submit() {
+  const button = $('submit');
+  button.disabled = true;
+  button.textContent = '申請しています…';
+  try {
+    state = await api(`${BASE}/submit`, { method: 'POST', body: JSON.stringify({ version: state.version }) });
+    renderDone();
+  } catch (e) {
+    $('submit-error').replaceChildren(...(e.problems ?? [{ message: e.message }]).map((p) => el('div', { textContent: p.message })));
+  } finally {
+    button.disabled = false;
+    button.textContent = '申請する';
+  }
+}
+
+startSession();
+localClockBanner(() => load());
+document.querySelectorAll('[data-july]').forEach((b) => b.addEventListener('change', saveTop));
+$('panel-save').addEventListener('click', savePanel);
+$('panel-close').addEventListener('click', () => { show('top'); });
+$('to-review').addEventListener('click', () => { renderReview(); show('review'); });
+$('back').addEventListener('click', () => show('top'));
+$('submit').addEventListener('click', submit);
+load();
