@@ -96,7 +96,7 @@ public final class SecondaryApplicationService {
         if (app.submitted()) return view(s, now, app.mail() != null && !app.mail().pending());
         requireAccess(s, now);
         if (app.version() != version) throw PrimaryApplicationService.conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
-        SecondaryRules.Evaluation e = SecondaryRules.evaluate(app, s.member(), directory.get(), AchievementRules.Required.DEFAULT);
+        SecondaryRules.Evaluation e = SecondaryRules.evaluate(app, s.member(), directory.get(), s.requiredAchievements());
         if (!e.canSubmit()) throw new ApiException(422, "INCOMPLETE", null, Messages.INCOMPLETE, e.allProblems());
         String receiptNo = SecondaryMail.receiptNo(app);
         String mailId = SecondaryMail.mailId(app);
@@ -110,10 +110,10 @@ public final class SecondaryApplicationService {
             throw PrimaryApplicationService.conflict(c);
         }
         SecondaryApplication submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
-        SecondaryStore.Snapshot after = new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true);
+        SecondaryStore.Snapshot after = new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements());
         boolean sent = mail.send(ConfirmationMails.secondary(after, directory.get()));
         if (sent) submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.SENT, 1, now.toInstant()));
-        return view(new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true), now, sent);
+        return view(new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements()), now, sent);
     }
 
     private static SecondaryApplication with(SecondaryApplication a, long version, ZonedDateTime now, String receiptNo, MailStatus mail) {
@@ -179,7 +179,7 @@ public final class SecondaryApplicationService {
     private View view(SecondaryStore.Snapshot s, ZonedDateTime now, Boolean mailSent) {
         windows.put(s.windows());
         return new View(s, s.windows().windowFor(s.application().kind()).isOpenAt(now),
-                SecondaryRules.evaluate(s.application(), s.member(), directory.get(), AchievementRules.Required.DEFAULT), mailSent);
+                SecondaryRules.evaluate(s.application(), s.member(), directory.get(), s.requiredAchievements()), mailSent);
     }
 
     private void requireAccess(SecondaryStore.Snapshot s, ZonedDateTime now) {

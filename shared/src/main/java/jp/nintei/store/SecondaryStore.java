@@ -14,8 +14,12 @@ import jp.nintei.domain.secondary.TrainingRef;
 
 /** 二次申請 items (the same table and item shape as 一次申請: one item, conditional writes, documents D#…). */
 public interface SecondaryStore {
-    /** The member, windows, this application and whether its 一次申請 is submitted: one request. */
-    record Snapshot(Member member, YearWindows windows, SecondaryApplication application, boolean primarySubmitted) {}
+    /**
+     * The member, windows, this application, whether its 一次申請 is submitted, and how many 業績 the year asks for
+     * (the secretariat's setting on the year's window item; default 1): one request.
+     */
+    record Snapshot(Member member, YearWindows windows, SecondaryApplication application, boolean primarySubmitted,
+                    jp.nintei.domain.secondary.AchievementRules.Required requiredAchievements) {}
 
     /** What one save changes; {@code null} fields stay as they are. */
     record Change(Resume resume, List<TrainingRef> training, List<Achievement> achievements, IdentityDocuments identity,

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** {@link ApplicationStore} on the single table: one item per application, one conditional update per write. */
 public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.store.SecondaryStore {
+    /** On the year's window item: how many 業績 二次申請 asks for (a per-year setting; default 1). */
+    public static final String REQUIRED_ACHIEVEMENTS = "requiredAchievements";
     private static final String DRAFT_OR_NEW = "(attribute_not_exists(PK) OR #status = :draft)";
 
     private final DynamoDbClient dynamo;
@@ -77,8 +79,9 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             else window = item;
         }
         if (member == null) return Optional.empty();
+        int required = window == null || !window.containsKey(REQUIRED_ACHIEVEMENTS) ? 1 : Attr.n(window, REQUIRED_ACHIEVEMENTS);
         return Optional.of(new jp.nintei.store.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
-                primarySubmitted));
+                primarySubmitted, new jp.nintei.domain.secondary.AchievementRules.Required(Math.max(1, required))));
     }
 
     @Override
