@@ -42,14 +42,29 @@ public final class ApplicationJson {
         }
         ArrayNode missing = o.putArray("missing");
         for (Problem p : v.missing()) missing.addObject().put("code", p.code()).put("field", p.field()).put("message", p.message());
-        if (app.submitted()) {
-            o.put("submittedAt", app.submittedAt().toString());
-            o.put("submittedAtLabel", ConfirmationMail.JST_LABEL.format(app.submittedAt().atZone(AppClock.JST)));
-            o.put("receiptNo", app.receiptNo());
-            o.put("mailState", app.mail() == null ? null : app.mail().state().name());
-        }
-        if (v.mailSent() != null) o.put("mailSent", v.mailSent());
+        submission(o, app.submittedAt(), app.receiptNo(), app.mail(), v.mailSent());
         return o;
+    }
+
+    /** 申請済: time (ISO and as shown), 受付番号, and whether the confirmation mail went out. */
+    public static void submission(ObjectNode o, java.time.Instant submittedAt, String receiptNo,
+                                  jp.nintei.domain.application.MailStatus mail, Boolean mailSent) {
+        if (submittedAt != null) {
+            o.put("submittedAt", submittedAt.toString());
+            o.put("submittedAtLabel", ConfirmationMail.JST_LABEL.format(submittedAt.atZone(AppClock.JST)));
+            o.put("receiptNo", receiptNo);
+            o.put("mailState", mail == null ? null : mail.state().name());
+        }
+        if (mailSent != null) o.put("mailSent", mailSent);
+    }
+
+    /** The {@code version} a write names; without it the page is out of date. */
+    public static long version(tools.jackson.databind.JsonNode body) {
+        tools.jackson.databind.JsonNode v = body.get("version");
+        if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new jp.nintei.adapter.http.ApiException(400, "VERSION_REQUIRED", "version", jp.nintei.domain.Messages.STALE_VERSION);
+        }
+        return v.asLong();
     }
 
     public static ObjectNode document(Document d) {

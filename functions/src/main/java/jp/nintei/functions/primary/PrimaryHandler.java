@@ -50,7 +50,7 @@ public final class PrimaryHandler extends HttpFunction {
             case "GET /api/applications/{application}" -> ApiResponses.ok(ApplicationJson.view(service.read(member, kind)));
             case "PUT /api/applications/{application}" -> {
                 ObjectNode body = Json.parseObject(request.body());
-                long version = version(body);
+                long version = ApplicationJson.version(body);
                 List<String> prefs = new ArrayList<>();
                 JsonNode p = body.get("preferences");
                 if (p != null && p.isArray()) for (JsonNode x : p) prefs.add(x.isNull() ? null : x.asString());
@@ -58,18 +58,10 @@ public final class PrimaryHandler extends HttpFunction {
                 yield ApiResponses.ok(Json.object().put("version", saved));
             }
             case "POST /api/applications/{application}/submit" -> {
-                long version = version(Json.parseObject(request.body()));
+                long version = ApplicationJson.version(Json.parseObject(request.body()));
                 yield ApiResponses.ok(ApplicationJson.view(service.submit(member, kind, version)));
             }
             default -> throw notFound();
         };
-    }
-
-    static long version(ObjectNode body) {
-        JsonNode v = body.get("version");
-        if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new ApiException(400, "VERSION_REQUIRED", "version", Messages.STALE_VERSION);
-        }
-        return v.asLong();
     }
 }

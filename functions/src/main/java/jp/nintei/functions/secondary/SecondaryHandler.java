@@ -1,19 +1,17 @@
 package jp.nintei.functions.secondary;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.json.SectionJson;
 import jp.nintei.domain.ApplicationKind;
-import jp.nintei.domain.Messages;
+import jp.nintei.functions.primary.ApplicationJson;
 import jp.nintei.functions.support.Components;
 import jp.nintei.functions.support.Priming;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.SecondaryApplicationService;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -53,28 +51,20 @@ public final class SecondaryHandler extends HttpFunction {
             case "GET " + BASE -> ApiResponses.ok(SecondaryJson.view(service.read(member, kind), directory.get()));
             case "PUT " + BASE -> {
                 ObjectNode b = Json.parseObject(request.body());
-                long v = service.saveTop(member, kind, version(b), b.path("duesInProcess").asBoolean(false),
+                long v = service.saveTop(member, kind, ApplicationJson.version(b), b.path("duesInProcess").asBoolean(false),
                         SectionJson.july(b.get("july")));
                 yield ApiResponses.ok(Json.object().put("version", v));
             }
             case "PUT " + BASE + "/sections/{section}" -> {
                 ObjectNode b = Json.parseObject(request.body());
-                long v = service.saveSection(member, kind, request.pathParameters().get("section"), version(b), b);
+                long v = service.saveSection(member, kind, request.pathParameters().get("section"), ApplicationJson.version(b), b);
                 yield ApiResponses.ok(Json.object().put("version", v));
             }
             case "POST " + BASE + "/submit" -> {
                 ObjectNode b = Json.parseObject(request.body());
-                yield ApiResponses.ok(SecondaryJson.view(service.submit(member, kind, version(b)), directory.get()));
+                yield ApiResponses.ok(SecondaryJson.view(service.submit(member, kind, ApplicationJson.version(b)), directory.get()));
             }
             default -> throw notFound();
         };
-    }
-
-    static long version(JsonNode body) {
-        JsonNode v = body.get("version");
-        if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new ApiException(400, "VERSION_REQUIRED", "version", Messages.STALE_VERSION);
-        }
-        return v.asLong();
     }
 }

@@ -4,9 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.json.SectionJson;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Member;
-import jp.nintei.domain.application.ConfirmationMail;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.Problem;
 import jp.nintei.domain.directory.Directory;
@@ -76,13 +74,7 @@ final class SecondaryJson {
         ArrayNode statuses = options.putArray("achievementStatuses");
         Achievement.STATUSES.forEach(statuses::add);
         options.put("lastMonth", app.year() + "-06").put("lastMonthWithJuly", app.year() + "-07");
-        if (app.submitted()) {
-            o.put("submittedAt", app.submittedAt().toString());
-            o.put("submittedAtLabel", ConfirmationMail.JST_LABEL.format(app.submittedAt().atZone(AppClock.JST)));
-            o.put("receiptNo", app.receiptNo());
-            o.put("mailState", app.mail() == null ? null : app.mail().state().name());
-        }
-        if (v.mailSent() != null) o.put("mailSent", v.mailSent());
+        ApplicationJson.submission(o, app.submittedAt(), app.receiptNo(), app.mail(), v.mailSent());
         return o;
     }
 
