@@ -2,7 +2,7 @@
 // The server checks every rule again; this page arranges the input and shows what the server understood.
 import { api, startSession, localClockBanner, uploadDocument, previewDocument, announce } from './app.js';
 
-const APP = 'new-secondary';
+const APP = new URLSearchParams(location.search).get('kind') === 'transition' ? 'transition-secondary' : 'new-secondary';
 const BASE = `applications/${APP}`;
 const $ = (id) => document.getElementById(id);
 function el(tag, props = {}, ...children) {
@@ -24,6 +24,7 @@ function show(id) {
 
 async function load(stay) {
   $('error').textContent = '';
+  document.querySelector('main > h2').textContent = APP === 'transition-secondary' ? '専門医移行申請（二次申請）' : '専門医新規申請（二次申請）';
   try {
     state = await api(BASE);
   } catch (e) {

@@ -19,8 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  * boxes), PUT …/sections/{section} (登録 of one section), POST …/submit (irreversible).
  */
 public final class SecondaryHandler extends HttpFunction {
-    private static final String BASE = "/api/applications/new-secondary";
-
     private final SecondaryApplicationService service;
     private final java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory;
     @SuppressWarnings("unused") private final Priming priming;
@@ -46,21 +44,26 @@ public final class SecondaryHandler extends HttpFunction {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String member = request.memberNo();
-        ApplicationKind kind = ApplicationKind.NEW_SECONDARY;
-        return switch (request.routeKey()) {
-            case "GET " + BASE -> ApiResponses.ok(SecondaryJson.view(service.read(member, kind), directory.get()));
-            case "PUT " + BASE -> {
+        // the routes name the application literally (new-secondary, transition-secondary): literal paths win over
+        // /api/applications/{application} in the HTTP API, so 一次申請's function never sees them
+        String route = request.routeKey();
+        ApplicationKind kind = route.contains("/transition-secondary") ? ApplicationKind.TRANSITION_SECONDARY : ApplicationKind.NEW_SECONDARY;
+        String base = "/api/applications/" + kind.slug();
+        String action = route.replace(base, "");
+        return switch (action) {
+            case "GET " -> ApiResponses.ok(SecondaryJson.view(service.read(member, kind), directory.get()));
+            case "PUT " -> {
                 ObjectNode b = Json.parseObject(request.body());
                 long v = service.saveTop(member, kind, ApplicationJson.version(b), b.path("duesInProcess").asBoolean(false),
                         SectionJson.july(b.get("july")));
                 yield ApiResponses.ok(Json.object().put("version", v));
             }
-            case "PUT " + BASE + "/sections/{section}" -> {
+            case "PUT /sections/{section}" -> {
                 ObjectNode b = Json.parseObject(request.body());
                 long v = service.saveSection(member, kind, request.pathParameters().get("section"), ApplicationJson.version(b), b);
                 yield ApiResponses.ok(Json.object().put("version", v));
             }
-            case "POST " + BASE + "/submit" -> {
+            case "POST /submit" -> {
                 ObjectNode b = Json.parseObject(request.body());
                 yield ApiResponses.ok(SecondaryJson.view(service.submit(member, kind, ApplicationJson.version(b)), directory.get()));
             }
