@@ -232,6 +232,8 @@ class BrowserTest {
             waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#requirements tr")));
             assertEquals(4, driver.findElements(By.cssSelector("#requirements td.mark.ok")).size());
             assertTrue(!driver.findElement(By.id("to-review")).isEnabled(), "申請 stays disabled until every item is ✓");
+            scrollTo("req-title");
+            screenshot("secondary-top");
 
             openSection("resume");
             List<WebElement> dates = driver.findElements(By.cssSelector("#panel-body input[aria-label$='年月日']"));
@@ -248,6 +250,7 @@ class BrowserTest {
             assertEquals(3, driver.findElements(By.cssSelector("[role=group][aria-label='学歴'] .row")).size());
             driver.findElement(By.cssSelector("[aria-label='学歴の3行目を削除']")).click();
             driver.findElement(By.id("experienceYears")).sendKeys("５");
+            screenshot("secondary-resume");
             saveSectionExpectingDone("resume");
 
             openSection("training");
