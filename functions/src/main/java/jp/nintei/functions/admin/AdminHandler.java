@@ -1,0 +1,124 @@
+package jp.nintei.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import jp.nintei.adapter.aws.AwsClients;
+import jp.nintei.adapter.cognito.CognitoMemberAccounts;
+import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoMemberStore;
+import jp.nintei.adapter.http.ApiException;
+import jp.nintei.adapter.http.ApiRequest;
+import jp.nintei.adapter.http.ApiResponses;
+import jp.nintei.adapter.http.Claims;
+import jp.nintei.adapter.http.HttpFunction;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.adapter.s3.S3DocumentStorage;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.JapaneseText;
+import jp.nintei.functions.support.Components;
+import jp.nintei.platform.Settings;
+import jp.nintei.service.AdminService;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The secretariat's routes under /api/admin. The authorizer checks only the token: the {@code secretariat}
+ * group is checked here, for every route, before anything is read.
+ */
+public final class AdminHandler extends HttpFunction {
+    private final AdminService admin;
+
+    public AdminHandler() {
+        var dynamo = AwsClients.dynamoDb();
+        String table = Settings.require(Settings.TABLE_NAME);
+        this.admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table),
+                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
+                new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)), Components.directory(),
+                AppClock.process());
+    }
+
+    public AdminHandler(AdminService admin) { this.admin = admin; }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        request.claims().requireGroup(Claims.SECRETARIAT);
+        String actor = request.memberNo();
+        Map<String, String> q = request.queryParameters();
+        return switch (request.routeKey()) {
+            case "GET /api/admin/applications" -> ApiResponses.ok(AdminJson.list(admin.list(year(q), kind(q.get("application")),
+                    status(q.get("status")), q.get("cursor"))));
+            case "GET /api/admin/applications/{application}/{memberNo}" -> ApiResponses.ok(AdminJson.detail(
+                    admin.detail(year(q), kind(request.pathParameters().get("application")),
+                            JapaneseText.normalize(request.pathParameters().get("memberNo")))));
+            case "GET /api/admin/export" -> {
+                int year = year(q);
+                ApplicationKind kind = kind(q.get("application"));
+                byte[] csv = admin.export(year, kind);
+                String name = year + "_" + kind.label() + ".csv";
+                yield APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                        .withHeaders(Map.of("Content-Type", "text/csv; charset=utf-8", "Cache-Control", "no-store",
+                                "Content-Disposition", "attachment; filename=\"export.csv\"; filename*=UTF-8''"
+                                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")))
+                        .withBody(new String(csv, StandardCharsets.UTF_8)).build();
+            }
+            case "GET /api/admin/windows/{year}" -> ApiResponses.ok(AdminJson.windows(admin.windows(pathYear(request))));
+            case "PUT /api/admin/windows/{year}" -> {
+                ObjectNode b = Json.parseObject(request.body());
+                Map<String, String> dates = new HashMap<>();
+                for (String f : new String[] {"primaryOpens", "primaryCloses", "secondaryOpens", "secondaryCloses", "renewalOpens", "renewalCloses"}) {
+                    String v = Json.text(b, f);
+                    if (v != null && !v.isBlank()) dates.put(f, v);
+                }
+                yield ApiResponses.ok(AdminJson.windows(admin.updateWindows(pathYear(request), dates, actor)));
+            }
+            case "POST /api/admin/imports/members" -> {
+                if (request.bodyBytes().length == 0) {
+                    throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
+                }
+                yield ApiResponses.ok(AdminJson.imported(admin.importMembers(request.bodyBytes(), actor)));
+            }
+            case "GET /api/admin/audit" -> {
+                LocalDate day = q.get("date") == null || q.get("date").isBlank() ? null
+                        : jp.nintei.domain.secondary.JapaneseDate.parse(q.get("date"));
+                if (q.get("date") != null && !q.get("date").isBlank() && day == null) {
+                    throw new ApiException(400, "BAD_DATE", "date", "日付は 2026-04-10 の形式で入力してください。");
+                }
+                yield ApiResponses.ok(AdminJson.audit(admin.audit(day, q.get("memberNo"))));
+            }
+            default -> throw notFound();
+        };
+    }
+
+    private int year(Map<String, String> q) {
+        String y = q.get("year");
+        if (y == null || y.isBlank()) return AppClock.now(AppClock.process()).getYear();
+        return parseYear(y);
+    }
+
+    private static int pathYear(ApiRequest r) { return parseYear(r.pathParameters().get("year")); }
+
+    private static int parseYear(String y) {
+        String n = JapaneseText.normalize(y);
+        if (n == null || !n.matches("20[0-9]{2}")) throw new ApiException(400, "BAD_YEAR", "year", "年度は 2026 のように西暦4桁で指定してください。");
+        return Integer.parseInt(n);
+    }
+
+    private static ApplicationKind kind(String slug) {
+        ApplicationKind k = ApplicationKind.fromSlug(slug == null ? "new-primary" : slug);
+        if (k == null) throw new ApiException(400, "BAD_APPLICATION", "application", "申請種別が正しくありません。");
+        return k;
+    }
+
+    private static ApplicationStatus status(String s) {
+        if (s == null || s.isBlank() || s.equals("ALL")) return null;
+        try {
+            return ApplicationStatus.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "BAD_STATUS", "status", "状態の指定が正しくありません。");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package jp.nintei.functions.admin;
+
+import java.util.List;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.adapter.json.SectionJson;
+import jp.nintei.domain.YearWindows;
+import jp.nintei.domain.application.ConfirmationMail;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.imports.ImportReport;
+import jp.nintei.functions.primary.ApplicationJson;
+import jp.nintei.service.AdminService;
+import jp.nintei.store.AdminStore;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The admin page's data, mapped by hand. */
+final class AdminJson {
+    private AdminJson() {}
+
+    static ObjectNode list(AdminService.ListView v) {
+        ObjectNode o = Json.object().put("year", v.year()).put("application", v.kind().slug()).put("label", v.kind().label());
+        ObjectNode counts = o.putObject("counts");
+        int total = 0;
+        for (var e : v.counts().entrySet()) {
+            counts.put(e.getKey().name(), e.getValue());
+            total += e.getValue();
+        }
+        counts.put("ALL", total);
+        ArrayNode rows = o.putArray("rows");
+        for (AdminService.Row r : v.rows()) {
+            AdminStore.ListRow x = r.row();
+            ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("status", x.status().name())
+                    .put("statusLabel", AdminService.statusLabel(x.status())).put("receiptNo", x.receiptNo())
+                    .put("mailState", x.mailState()).put("duesInProcess", x.duesInProcess());
+            if (x.submittedAt() != null) {
+                row.put("submittedAt", x.submittedAt().toString())
+                        .put("submittedAtLabel", ConfirmationMail.JST_LABEL.format(x.submittedAt().atZone(jp.nintei.domain.AppClock.JST)));
+            }
+            if (r.member() != null) row.put("name", r.member().name()).put("kana", r.member().kana());
+        }
+        o.put("nextCursor", v.nextCursor());
+        return o;
+    }
+
+    static ObjectNode detail(AdminService.Detail d) {
+        ObjectNode o = Json.object().put("application", d.kind().slug()).put("label", d.kind().label());
+        o.putObject("member").put("memberNo", d.member().memberNo()).put("name", d.member().name()).put("kana", d.member().kana())
+                .put("email", d.member().email()).put("writtenExamExempt", d.member().writtenExamExempt());
+        List<Document> docs;
+        if (d.primary() != null) {
+            var a = d.primary();
+            o.put("status", a.status().name()).put("statusLabel", AdminService.statusLabel(a.status()));
+            ApplicationJson.submission(o, a.submittedAt(), a.receiptNo(), a.mail(), null);
+            ArrayNode prefs = o.putArray("preferences");
+            for (String p : a.preferences()) prefs.add(p == null ? "" : jp.nintei.domain.application.Prefecture.name(p));
+            docs = a.documents();
+        } else {
+            var a = d.secondary();
+            o.put("status", a.status().name()).put("statusLabel", AdminService.statusLabel(a.status()));
+            ApplicationJson.submission(o, a.submittedAt(), a.receiptNo(), a.mail(), null);
+            o.put("duesInProcess", a.duesInProcess());
+            o.set("july", SectionJson.july(a.july()));
+            o.set("resume", SectionJson.resume(a.resume()));
+            o.set("training", SectionJson.training(a.training()));
+            o.set("achievements", SectionJson.achievements(a.achievements()));
+            o.set("identity", SectionJson.identity(a.identity()));
+            docs = a.documents();
+        }
+        ArrayNode list = o.putArray("documents");
+        for (Document doc : docs) {
+            ObjectNode x = ApplicationJson.document(doc);
+            x.put("purposeLabel", doc.purpose().label()).put("url", d.documentUrls().get(doc.id()));
+            list.add(x);
+        }
+        return o;
+    }
+
+    static ObjectNode windows(YearWindows w) {
+        ObjectNode o = Json.object().put("year", w.year());
+        o.putObject("primary").put("opens", w.primary().opens().toString()).put("closes", w.primary().closes().toString()).put("label", w.primary().label());
+        o.putObject("secondary").put("opens", w.secondary().opens().toString()).put("closes", w.secondary().closes().toString()).put("label", w.secondary().label());
+        o.putObject("renewal").put("opens", w.renewal().opens().toString()).put("closes", w.renewal().closes().toString()).put("label", w.renewal().label());
+        return o;
+    }
+
+    static ObjectNode imported(AdminService.ImportOutcome r) {
+        ObjectNode o = Json.object().put("encoding", r.report().encoding()).put("rows", r.report().rows())
+                .put("accepted", r.report().accepted().size()).put("updated", r.written().size())
+                .put("unchanged", r.report().accepted().size() - r.written().size()).put("accountsCreated", r.accountsCreated());
+        ArrayNode rejected = o.putArray("rejected");
+        for (ImportReport.Rejected x : r.report().rejected()) rejected.addObject().put("line", x.line()).put("reason", x.reason());
+        return o;
+    }
+
+    static ObjectNode audit(List<AdminStore.AuditEntry> entries) {
+        ObjectNode o = Json.object();
+        ArrayNode a = o.putArray("entries");
+        for (AdminStore.AuditEntry e : entries) {
+            a.addObject().put("at", e.at().toString())
+                    .put("atLabel", ConfirmationMail.JST_LABEL.format(e.at().atZone(jp.nintei.domain.AppClock.JST)))
+                    .put("actor", e.actor()).put("action", e.action()).put("memberNo", e.memberNo())
+                    .put("application", e.application()).put("before", e.before()).put("after", e.after());
+        }
+        return o;
+    }
+
+}

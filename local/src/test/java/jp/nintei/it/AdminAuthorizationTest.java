@@ -1,0 +1,65 @@
+package jp.nintei.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.nintei.domain.Messages;
+import jp.nintei.local.DemoData;
+import jp.nintei.local.LocalSystem;
+import jp.nintei.platform.Template;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Every admin route of template.yaml × anonymous, applicant, secretariat and expired token, through the gateway. */
+@LocalStack
+class AdminAuthorizationTest {
+    private final LocalSystem system;
+
+    AdminAuthorizationTest(LocalSystem system) { this.system = system; }
+
+    private List<Template.Route> adminRoutes() {
+        List<Template.Route> out = new ArrayList<>();
+        for (Template.Route r : system.template().routes()) if (r.path().startsWith("/api/admin")) out.add(r);
+        return out;
+    }
+
+    private String concrete(String path) {
+        return path.replace("{application}", "new-primary").replace("{memberNo}", "10000002")
+                .replace("{year}", Integer.toString(system.demo().year()));
+    }
+
+    private Http.Response call(Template.Route r, String token) {
+        String body = r.method().equals("GET") ? null : r.path().endsWith("members") ? "会員番号\r\n" : "{}";
+        return Http.send(r.method(), system.gateway().url() + concrete(r.path()), token, body);
+    }
+
+    @Test
+    void onlyTheSecretariatGroupGetsThrough() throws Exception {
+        List<Template.Route> routes = adminRoutes();
+        assertTrue(routes.size() >= 7, routes.toString());
+        String applicant = "Bearer " + Http.idToken(system.gateway().url(), "10000001", DemoData.PASSWORD);
+        String secretariat = "Bearer " + Http.idToken(system.gateway().url(), DemoData.SECRETARIAT_NO, DemoData.PASSWORD);
+        ObjectNode expiredClaims = Tokens.payload(secretariat.substring(7));
+        long now = Instant.now().getEpochSecond();
+        String expired = "Bearer " + Tokens.mint(system.root(), expiredClaims.put("exp", now - 5).put("iat", now - 3600));
+
+        for (Template.Route r : routes) {
+            String name = r.method() + " " + r.path();
+            Http.Response anonymous = call(r, null);
+            assertEquals(401, anonymous.status(), name + " anonymous");
+            Http.Response old = call(r, expired);
+            assertEquals(401, old.status(), name + " expired");
+            Http.Response member = call(r, applicant);
+            assertEquals(403, member.status(), name + " applicant");
+            assertEquals("FORBIDDEN", member.json().get("code").asString());
+            assertEquals(Messages.FORBIDDEN, member.json().get("message").asString());
+            Http.Response staff = call(r, secretariat);
+            assertFalse(staff.status() == 401 || staff.status() == 403 || staff.status() >= 500,
+                    name + " secretariat got " + staff.status() + " " + staff.body());
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package jp.nintei.adapter.dynamo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.Member;
+import jp.nintei.store.AdminStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@link AdminStore} on the single table: lists through GSI1 (never a scan), audit in day and member partitions. */
+public final class DynamoAdminStore implements AdminStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoAdminStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String listKey(int year, ApplicationKind kind) { return "APPS#" + year + "#" + kind.name(); }
+
+    @Override
+    public Page list(int year, ApplicationKind kind, ApplicationStatus status, String cursor, int limit) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(Keys.GSI1).scanIndexForward(false).limit(limit);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(listKey(year, kind))));
+        if (status == null) {
+            q.keyConditionExpression("#pk = :pk");
+            q.expressionAttributeNames(Map.of("#pk", Keys.GSI1PK));
+        } else {
+            q.keyConditionExpression("#pk = :pk AND begins_with(#sk, :status)");
+            q.expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK));
+            values.put(":status", AttributeValue.fromS(status.name() + "#"));
+        }
+        q.expressionAttributeValues(values);
+        if (cursor != null && !cursor.isBlank()) q.exclusiveStartKey(decode(cursor));
+        QueryResponse r = dynamo.query(q.build());
+        List<ListRow> rows = new ArrayList<>();
+        for (Map<String, AttributeValue> i : r.items()) {
+            String s = Attr.s(i, "status");
+            rows.add(new ListRow(Attr.s(i, MemberMapper.MEMBER_NO), ApplicationKind.valueOf(Attr.s(i, "kind")),
+                    s == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(s), Attr.instant(i, "submittedAt"),
+                    Attr.s(i, "receiptNo"), Attr.s(i, "mailState"), Attr.bool(i, "duesInProcess")));
+        }
+        return new Page(rows, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? encode(r.lastEvaluatedKey()) : null);
+    }
+
+    @Override
+    public Map<ApplicationStatus, Integer> counts(int year, ApplicationKind kind) {
+        Map<ApplicationStatus, Integer> out = new EnumMap<>(ApplicationStatus.class);
+        for (ApplicationStatus s : ApplicationStatus.values()) {
+            int n = 0;
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(Keys.GSI1).select(Select.COUNT)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :status)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(listKey(year, kind)),
+                                ":status", AttributeValue.fromS(s.name() + "#")));
+                if (start != null) q.exclusiveStartKey(start);
+                QueryResponse r = dynamo.query(q.build());
+                n += r.count();
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null);
+            out.put(s, n);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Member> members(Collection<String> memberNos) {
+        Map<String, Member> out = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String no : all.subList(from, Math.min(all.size(), from + 100))) keys.add(Keys.key(Keys.member(no), Keys.PROFILE));
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
+                Map<String, KeysAndAttributes> pending = request;
+                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
+                for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
+                    Member m = MemberMapper.member(i);
+                    out.put(m.memberNo(), m);
+                }
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, jp.nintei.domain.application.PrimaryApplication> primaries(int year, ApplicationKind kind,
+                                                                              Collection<String> memberNos) {
+        Map<String, jp.nintei.domain.application.PrimaryApplication> out = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> i : items(year, kind, memberNos)) {
+            var a = ApplicationMapper.application(i);
+            out.put(a.memberNo(), a);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, jp.nintei.domain.secondary.SecondaryApplication> secondaries(int year, ApplicationKind kind,
+                                                                                 Collection<String> memberNos) {
+        Map<String, jp.nintei.domain.secondary.SecondaryApplication> out = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> i : items(year, kind, memberNos)) {
+            var a = SecondaryMapper.secondary(i);
+            out.put(a.memberNo(), a);
+        }
+        return out;
+    }
+
+    private List<Map<String, AttributeValue>> items(int year, ApplicationKind kind, Collection<String> memberNos) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String no : all.subList(from, Math.min(all.size(), from + 100))) {
+                keys.add(Keys.key(Keys.member(no), Keys.application(year, kind)));
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
+                Map<String, KeysAndAttributes> pending = request;
+                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
+                out.addAll(r.responses().getOrDefault(table, List.of()));
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> upsertMembers(List<Member> members) {
+        Map<String, Member> stored = members(members.stream().map(Member::memberNo).toList());
+        List<String> written = new ArrayList<>();
+        List<WriteRequest> batch = new ArrayList<>();
+        for (Member m : members) {
+            if (m.equals(stored.get(m.memberNo()))) continue; // unchanged: re-importing a file writes nothing
+            Map<String, AttributeValue> item = MemberMapper.toItem(m);
+            ItemSize.check(item);
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            written.add(m.memberNo());
+            if (batch.size() == 25) {
+                writeBatch(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) writeBatch(batch);
+        return written;
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> request = Map.of(table, batch);
+        for (int attempt = 0; !request.isEmpty(); attempt++) {
+            if (attempt >= 8) throw new IllegalStateException("BatchWriteItem left items unprocessed");
+            Map<String, List<WriteRequest>> pending = request;
+            var r = dynamo.batchWriteItem(b -> b.requestItems(pending));
+            request = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+        }
+    }
+
+    @Override
+    public jp.nintei.domain.YearWindows windows(int year) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))));
+        return MemberMapper.windows(year, r.hasItem() ? r.item() : null);
+    }
+
+    @Override
+    public void audit(AuditEntry e) {
+        String id = e.at() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        String day = e.at().atZone(AppClock.JST).toLocalDate().toString();
+        List<WriteRequest> writes = new ArrayList<>();
+        writes.add(put(auditItem("AUDIT#" + day, id, e)));
+        if (e.memberNo() != null) writes.add(put(auditItem("AUDIT#MEMBER#" + e.memberNo(), id, e)));
+        writeBatch(writes);
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static Map<String, AttributeValue> auditItem(String pk, String sk, AuditEntry e) {
+        Map<String, AttributeValue> i = new HashMap<>(Keys.key(pk, sk));
+        i.put("at", AttributeValue.fromS(e.at().toString()));
+        i.put("actor", AttributeValue.fromS(e.actor()));
+        i.put("action", AttributeValue.fromS(e.action()));
+        if (e.memberNo() != null) i.put("memberNo", AttributeValue.fromS(e.memberNo()));
+        if (e.application() != null) i.put("application", AttributeValue.fromS(e.application()));
+        if (e.before() != null) i.put("before", AttributeValue.fromS(e.before()));
+        if (e.after() != null) i.put("after", AttributeValue.fromS(e.after()));
+        return i;
+    }
+
+    @Override
+    public List<AuditEntry> auditOn(LocalDate day) { return auditIn("AUDIT#" + day); }
+
+    @Override
+    public List<AuditEntry> auditOf(String memberNo) { return auditIn("AUDIT#MEMBER#" + memberNo); }
+
+    private List<AuditEntry> auditIn(String pk) {
+        List<AuditEntry> out = new ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :pk").scanIndexForward(false)
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items()
+                .forEach(i -> out.add(new AuditEntry(Instant.parse(Attr.s(i, "at")), Attr.s(i, "actor"), Attr.s(i, "action"),
+                        Attr.s(i, "memberNo"), Attr.s(i, "application"), Attr.s(i, "before"), Attr.s(i, "after"))));
+        return out;
+    }
+
+    /** The page cursor: the GSI key of the last row, as opaque URL-safe text. */
+    static String encode(Map<String, AttributeValue> key) {
+        ObjectNode o = Json.object();
+        key.forEach((k, v) -> o.put(k, v.s()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(o).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, AttributeValue> decode(String cursor) {
+        try {
+            JsonNode o = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            Map<String, AttributeValue> key = new HashMap<>();
+            for (String f : List.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK)) {
+                String v = Json.text(o, f);
+                if (v == null) throw new IllegalArgumentException("cursor");
+                key.put(f, AttributeValue.fromS(v));
+            }
+            return key;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cursor");
+        }
+    }
+}

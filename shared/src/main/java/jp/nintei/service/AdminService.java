@@ -1,0 +1,277 @@
+package jp.nintei.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import jp.nintei.adapter.http.ApiException;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.ApplicationWindow;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.YearWindows;
+import jp.nintei.domain.application.ConfirmationMail;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.Prefecture;
+import jp.nintei.domain.application.PrimaryApplication;
+import jp.nintei.domain.directory.Directory;
+import jp.nintei.domain.export.ExcelCsv;
+import jp.nintei.domain.imports.ImportReport;
+import jp.nintei.domain.imports.MemberCsv;
+import jp.nintei.domain.secondary.RequirementCheck;
+import jp.nintei.domain.secondary.Requirements;
+import jp.nintei.domain.secondary.Resume;
+import jp.nintei.domain.secondary.SecondaryApplication;
+import jp.nintei.domain.secondary.SecondaryRules;
+import jp.nintei.domain.secondary.TrainingEntry;
+import jp.nintei.domain.secondary.TrainingRules;
+import jp.nintei.store.AdminStore;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.DocumentStorage;
+import jp.nintei.store.MemberStore;
+
+/** The secretariat's work: lists with counts, one application in full, the Excel export, windows, imports, audit. */
+public final class AdminService {
+    public static final int PAGE = 50;
+
+    public record Row(AdminStore.ListRow row, Member member) {}
+
+    public record ListView(int year, ApplicationKind kind, Map<ApplicationStatus, Integer> counts, List<Row> rows, String nextCursor) {}
+
+    /** One application in full, with a short-lived link to every document. */
+    public record Detail(Member member, ApplicationKind kind, PrimaryApplication primary, SecondaryApplication secondary,
+                         Map<String, String> documentUrls) {}
+
+    public record ImportOutcome(ImportReport<Member> report, List<String> written, int accountsCreated) {}
+
+    private final AdminStore admin;
+    private final MemberStore members;
+    private final DocumentStorage storage;
+    private final MemberAccounts accounts;
+    private final Supplier<Directory> directory;
+    private final Clock clock;
+
+    public AdminService(AdminStore admin, MemberStore members, DocumentStorage storage, MemberAccounts accounts,
+                        Supplier<Directory> directory, Clock clock) {
+        this.admin = admin;
+        this.members = members;
+        this.storage = storage;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public ListView list(int year, ApplicationKind kind, ApplicationStatus status, String cursor) {
+        AdminStore.Page page;
+        try {
+            page = admin.list(year, kind, status, cursor, PAGE);
+        } catch (IllegalArgumentException badCursor) {
+            throw new ApiException(400, "BAD_CURSOR", "cursor", "ページの指定が正しくありません。一覧を最初から表示し直してください。");
+        }
+        Map<String, Member> people = admin.members(page.rows().stream().map(AdminStore.ListRow::memberNo).toList());
+        List<Row> rows = page.rows().stream().map(r -> new Row(r, people.get(r.memberNo()))).toList();
+        return new ListView(year, kind, admin.counts(year, kind), rows, page.nextCursor());
+    }
+
+    public Detail detail(int year, ApplicationKind kind, String memberNo) {
+        Member m = admin.members(List.of(memberNo)).get(memberNo);
+        if (m == null) throw new ApiException(404, "MEMBER_NOT_FOUND", "会員番号 " + memberNo + " の会員は登録されていません。");
+        PrimaryApplication p = null;
+        SecondaryApplication s = null;
+        List<Document> docs;
+        if (kind.stage() == ApplicationKind.Stage.SECONDARY) {
+            s = admin.secondaries(year, kind, List.of(memberNo)).get(memberNo);
+            docs = s == null ? List.of() : s.documents();
+        } else {
+            p = admin.primaries(year, kind, List.of(memberNo)).get(memberNo);
+            docs = p == null ? List.of() : p.documents();
+        }
+        if (p == null && s == null) throw new ApiException(404, "APPLICATION_NOT_FOUND", "この会員の" + kind.label() + "はありません。");
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        ApplicationKey key = new ApplicationKey(memberNo, year, kind);
+        for (Document d : docs) {
+            urls.put(d.id(), storage.presignDownload(DocumentStorage.key(key, d.id()), d.fileName(), d.type().contentType(),
+                    DocumentService.PREVIEW_TTL));
+        }
+        return new Detail(m, kind, p, s, urls);
+    }
+
+    /** Every application of the year and kind, one row per applicant, for Excel. */
+    public byte[] export(int year, ApplicationKind kind) {
+        List<AdminStore.ListRow> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            AdminStore.Page page = admin.list(year, kind, null, cursor, 500);
+            all.addAll(page.rows());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        List<String> nos = all.stream().map(AdminStore.ListRow::memberNo).toList();
+        Map<String, Member> people = admin.members(nos);
+        return kind.stage() == ApplicationKind.Stage.SECONDARY
+                ? ExcelCsv.write(SECONDARY_HEADERS, secondaryRows(all, people, admin.secondaries(year, kind, nos), year))
+                : ExcelCsv.write(PRIMARY_HEADERS, primaryRows(all, people, admin.primaries(year, kind, nos)));
+    }
+
+    static final List<String> PRIMARY_HEADERS = List.of("会員番号", "氏名", "ふりがな", "メールアドレス", "申請種別", "状態",
+            "受付番号", "受付日時", "筆記試験免除", "第一希望", "第二希望", "第三希望", "申請料支払い控え", "SHA-256", "確認メール");
+
+    static final List<String> SECONDARY_HEADERS = List.of("会員番号", "氏名", "ふりがな", "メールアドレス", "申請種別", "状態",
+            "受付番号", "受付日時", "認定要件4 症例報告書", "認定要件7 教育セミナー", "認定要件8 会員歴", "認定要件8 会費",
+            "学歴", "職歴", "その他の資格・免許", "臨床経験年数", "臨床研修", "研修合計月数", "業績", "医師免許", "受講証",
+            "受験用写真", "7月見込み 臨床経験", "7月見込み 臨床研修", "7月見込み 業績書", "7月見込み 受講", "確認メール");
+
+    private static List<List<String>> primaryRows(List<AdminStore.ListRow> rows, Map<String, Member> people,
+                                                  Map<String, PrimaryApplication> apps) {
+        List<List<String>> out = new ArrayList<>();
+        for (AdminStore.ListRow r : rows) {
+            Member m = people.get(r.memberNo());
+            PrimaryApplication a = apps.get(r.memberNo());
+            if (m == null || a == null) continue;
+            Document receipt = a.registered(jp.nintei.domain.application.DocumentPurpose.FEE_RECEIPT).stream().findFirst().orElse(null);
+            out.add(Arrays.asList(m.memberNo(), m.name(), m.kana(), m.email(), a.kind().label(), statusLabel(a.status()),
+                    nz(a.receiptNo()), time(a.submittedAt()), m.writtenExamExempt() ? "免除" : "",
+                    pref(a, 0), pref(a, 1), pref(a, 2), receipt == null ? "" : receipt.fileName(),
+                    receipt == null ? "" : receipt.sha256(), mail(a.mail())));
+        }
+        return out;
+    }
+
+    private List<List<String>> secondaryRows(List<AdminStore.ListRow> rows, Map<String, Member> people,
+                                             Map<String, SecondaryApplication> apps, int year) {
+        Directory d = directory.get();
+        List<List<String>> out = new ArrayList<>();
+        for (AdminStore.ListRow r : rows) {
+            Member m = people.get(r.memberNo());
+            SecondaryApplication a = apps.get(r.memberNo());
+            if (m == null || a == null) continue;
+            List<RequirementCheck> req = Requirements.check(m, year, a.duesInProcess());
+            List<TrainingEntry> training = SecondaryRules.resolve(a.training(), d);
+            List<String> trainingText = new ArrayList<>();
+            for (TrainingEntry t : training) {
+                trainingText.add(t.category() + " " + (t.facility() == null ? "" : t.facility().name()) + " " + t.from() + "～" + t.to()
+                        + " " + (t.supervisor() == null ? "" : t.supervisor().name() + "（" + t.supervisor().qualification() + "）"));
+            }
+            List<String> achievements = a.achievements().stream()
+                    .map(x -> (x.kind() == null ? "" : x.kind().label()) + "「" + nz(x.title()) + "」" + nz(x.date())).toList();
+            out.add(Arrays.asList(m.memberNo(), m.name(), m.kana(), m.email(), a.kind().label(), statusLabel(a.status()),
+                    nz(a.receiptNo()), time(a.submittedAt()), mark(req.get(0)), mark(req.get(1)), mark(req.get(2)), mark(req.get(3)),
+                    rows(a.resume().education()), rows(a.resume().career()), rows(a.resume().qualifications()),
+                    a.resume().experienceYears() == null ? "" : a.resume().experienceYears().toString(),
+                    String.join("\n", trainingText), Integer.toString(TrainingRules.totalMonths(training)),
+                    String.join("\n", achievements), file(a, a.identity().licenseId()), file(a, a.identity().courseId()),
+                    file(a, a.identity().photoId()), box(a.july().experience()), box(a.july().training()),
+                    box(a.july().achievements()), box(a.july().course()), mail(a.mail())));
+        }
+        return out;
+    }
+
+    /** 受付期間 of a year as the secretariat sets them (JST dates, open 0:00 to close 23:59:59). */
+    public YearWindows windows(int year) { return admin.windows(year); }
+
+    public YearWindows updateWindows(int year, Map<String, String> dates, String actor) {
+        YearWindows before = admin.windows(year);
+        YearWindows after;
+        try {
+            after = new YearWindows(year, window(dates, "primary", before.primary()), window(dates, "secondary", before.secondary()),
+                    window(dates, "renewal", before.renewal()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "BAD_WINDOW", e.getMessage(), "受付期間の日付が正しくありません。開始日と終了日を確認してください（終了日は開始日以降）。");
+        }
+        members.putWindows(after);
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "WINDOWS_CHANGED", null, Integer.toString(year),
+                describe(before), describe(after)));
+        return after;
+    }
+
+    private static ApplicationWindow window(Map<String, String> dates, String name, ApplicationWindow current) {
+        String opens = dates.get(name + "Opens");
+        String closes = dates.get(name + "Closes");
+        if (opens == null && closes == null) return current;
+        LocalDate o = opens == null ? current.opens() : parse(opens, name + "Opens");
+        LocalDate c = closes == null ? current.closes() : parse(closes, name + "Closes");
+        if (c.isBefore(o)) throw new IllegalArgumentException(name + "Closes");
+        return new ApplicationWindow(o, c);
+    }
+
+    private static LocalDate parse(String typed, String field) {
+        LocalDate d = jp.nintei.domain.secondary.JapaneseDate.parse(typed);
+        if (d == null) throw new IllegalArgumentException(field);
+        return d;
+    }
+
+    private static String describe(YearWindows w) {
+        return "一次 " + w.primary().label() + " / 二次 " + w.secondary().label() + " / 更新 " + w.renewal().label();
+    }
+
+    public ImportOutcome importMembers(byte[] file, String actor) {
+        ZonedDateTime now = AppClock.now(clock);
+        ImportReport<Member> report = MemberCsv.read(file, now.getYear(), now.toLocalDate());
+        List<Member> accepted = report.accepted().stream().map(ImportReport.Accepted::value).toList();
+        Map<String, Member> before = admin.members(accepted.stream().map(Member::memberNo).toList());
+        List<String> written = admin.upsertMembers(accepted);
+        int created = 0;
+        for (Member m : accepted) {
+            Member old = before.get(m.memberNo());
+            if (old == null || !old.email().equals(m.email())) {
+                if (accounts.ensure(m.memberNo(), m.email())) created++;
+            }
+        }
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "MEMBERS_IMPORTED", null, null, null,
+                "行数 " + report.rows() + "、取込 " + report.accepted().size() + "（更新 " + written.size() + "）、エラー "
+                        + report.rejected().size()));
+        return new ImportOutcome(report, written, created);
+    }
+
+    public List<AdminStore.AuditEntry> audit(LocalDate day, String memberNo) {
+        if (memberNo != null && !memberNo.isBlank()) return admin.auditOf(jp.nintei.domain.JapaneseText.normalize(memberNo));
+        return admin.auditOn(day == null ? AppClock.now(clock).toLocalDate() : day);
+    }
+
+    public Optional<Member> member(String memberNo) { return Optional.ofNullable(admin.members(List.of(memberNo)).get(memberNo)); }
+
+    // ---------- cells
+    public static String statusLabel(ApplicationStatus s) {
+        return switch (s) {
+            case DRAFT -> "下書き";
+            case SUBMITTED -> "申請済";
+            case NOT_SUBMITTED -> "未提出";
+        };
+    }
+
+    private static String pref(PrimaryApplication a, int i) {
+        String c = a.preferences().get(i);
+        return c == null ? "" : Prefecture.name(c);
+    }
+
+    private static String time(java.time.Instant t) {
+        return t == null ? "" : ConfirmationMail.JST_LABEL.format(t.atZone(AppClock.JST));
+    }
+
+    private static String mail(jp.nintei.domain.application.MailStatus m) {
+        return m == null ? "" : m.pending() ? "未送信（再送待ち）" : "送信済";
+    }
+
+    private static String mark(RequirementCheck c) { return c.met() ? (c.flagged() ? "手続き中" : "✓") : "×"; }
+
+    private static String box(boolean b) { return b ? "✓" : ""; }
+
+    private static String rows(List<Resume.Row> rows) {
+        List<String> out = new ArrayList<>();
+        for (Resume.Row r : rows) if (r.text() != null && !r.text().isBlank()) out.add(nz(r.date()) + " " + r.text());
+        return String.join("\n", out);
+    }
+
+    private static String file(SecondaryApplication a, String id) {
+        Document d = a.document(id);
+        return d == null ? "" : d.fileName();
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+}

@@ -1,0 +1,48 @@
+package jp.nintei.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.Member;
+
+/** What the secretariat's lists read and what its actions write. */
+public interface AdminStore {
+    /** One line of the list: what the GSI projects, no whole item. */
+    record ListRow(String memberNo, ApplicationKind kind, ApplicationStatus status, Instant submittedAt, String receiptNo,
+                   String mailState, boolean duesInProcess) {}
+
+    record Page(List<ListRow> rows, String nextCursor) {}
+
+    /** One audit record: who did what to whom, with the state before and after (JSON text). */
+    record AuditEntry(Instant at, String actor, String action, String memberNo, String application, String before,
+                      String after) {}
+
+    /** Newest submission first (SUBMITTED, then 未提出, then drafts); {@code status} null for all. */
+    Page list(int year, ApplicationKind kind, ApplicationStatus status, String cursor, int limit);
+
+    Map<ApplicationStatus, Integer> counts(int year, ApplicationKind kind);
+
+    /** Profiles by 会員番号 (BatchGetItem, 100 a request). */
+    Map<String, Member> members(Collection<String> memberNos);
+
+    /** Writes members whose record differs from the stored one; returns the 会員番号 written. */
+    List<String> upsertMembers(List<Member> members);
+
+    /** Whole application items of these members (BatchGetItem, 100 a request), for the export and the detail. */
+    Map<String, jp.nintei.domain.application.PrimaryApplication> primaries(int year, ApplicationKind kind, Collection<String> memberNos);
+
+    Map<String, jp.nintei.domain.secondary.SecondaryApplication> secondaries(int year, ApplicationKind kind, Collection<String> memberNos);
+
+    /** The year's windows (defaults where none are stored). */
+    jp.nintei.domain.YearWindows windows(int year);
+
+    void audit(AuditEntry entry);
+
+    List<AuditEntry> auditOn(LocalDate day);
+
+    List<AuditEntry> auditOf(String memberNo);
+}
