@@ -227,8 +227,7 @@ public final class CsvText {
             headerProblem = "同じ名前の列が複数あります：" + String.join("、", twice) + "（どちらを読むか決められないため、1列にしてください）";
         }
         if (headerProblem != null) {
-            return new ImportReport<>(encoding, data.size(), List.of(),
-                    List.of(new ImportReport.Rejected(1, headerProblem)));
+            return new ImportReport<>(encoding, 0, List.of(), List.of(new ImportReport.Rejected(1, headerProblem)));
         }
 
         List<ImportReport.Accepted<T>> accepted = new ArrayList<>();

@@ -8,8 +8,9 @@ import java.util.Objects;
  * changes nothing (the caller writes only {@link #accepted}).
  *
  * @param encoding how the file was read: {@code "UTF-8 (BOM)"}, {@code "UTF-8"} or {@code "Shift_JIS (CP932)"}
- * @param rows data rows in the file (header and completely blank rows not counted); when the header itself is
- *     rejected, still the number of data rows found, none of which was read
+ * @param rows data rows read (header and completely blank rows not counted): {@code accepted.size() +
+ *     rejected.size()}, or 0 when the header itself is rejected (then no row is read: a file in an unexpected
+ *     encoding has no meaningful rows to count)
  * @param accepted rows that passed every check, in file order
  * @param rejected rows that did not, in file order; a rejection at line 1 is about the header (the whole file)
  */
