@@ -154,3 +154,37 @@ export function announce(text) {
   live.textContent = '';
   setTimeout(() => { live.textContent = text; }, 50);
 }
+
+/** The groups in the signed-in member's ID token (for showing the secretariat's menu; the server checks again). */
+export function groups() {
+  try {
+    const payload = JSON.parse(decodeURIComponent(escape(atob(session().idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))));
+    const g = payload['cognito:groups'];
+    return Array.isArray(g) ? g : typeof g === 'string' ? [g] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A download (the Excel export) with the session's token; returns the Blob and the server's file name. */
+export async function apiDownload(path) {
+  const s = session();
+  const r = await fetch('api/' + path, { headers: { Authorization: 'Bearer ' + s.idToken } });
+  if (!r.ok) {
+    const body = await r.json().catch(() => ({}));
+    throw Object.assign(new Error(body.message ?? 'ダウンロードできませんでした。'), { status: r.status, code: body.code });
+  }
+  const cd = r.headers.get('content-disposition') ?? '';
+  const m = cd.match(/filename\*=UTF-8''([^;]+)/);
+  return { blob: await r.blob(), name: m ? decodeURIComponent(m[1]) : 'export.csv' };
+}
+
+/** Sends a file's bytes as they are (a Shift_JIS CSV must not be re-encoded). */
+export async function apiUpload(path, file) {
+  const s = session();
+  const r = await fetch('api/' + path, { method: 'POST', body: file,
+    headers: { Authorization: 'Bearer ' + s.idToken, 'Content-Type': 'application/octet-stream' } });
+  const body = await r.json().catch(() => ({ message: 'サーバーから応答がありませんでした。' }));
+  if (!r.ok) throw Object.assign(new Error(body.message), { status: r.status, code: body.code });
+  return body;
+}

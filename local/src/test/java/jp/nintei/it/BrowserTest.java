@@ -306,6 +306,29 @@ class BrowserTest {
     }
 
     @Test
+    void theSecretariatSeesCountsOpensAnApplicationAndImportsMembers() throws Exception {
+        logIn("office@example.jp", DemoData.PASSWORD);
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("admin-link"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "申請済"));
+        assertTrue(driver.findElement(By.id("counts")).getText().matches("全体 \\d+件（申請済 \\d+件・下書き \\d+件・未提出 \\d+件）"),
+                driver.findElement(By.id("counts")).getText());
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#list tr[data-member='10000002']"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "緩和 二郎（10000002）"));
+        screenshot("admin-list-detail");
+
+        driver.findElement(By.cssSelector("[data-tab='import']")).click();
+        String csv = "会員番号,氏名,ふりがな,メールアドレス,入会日\r\n60000001,画面 取込,がめん とりこみ,gamen@example.jp,2019-04-01\r\n"
+                + "60000002,画面 誤り,がめん あやまり,gamen2@example.jp,2019-13-01\r\n";
+        upload(driver.findElement(By.id("import-file")), csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), ".csv");
+        driver.findElement(By.id("import-run")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#import-errors tbody tr")));
+        assertTrue(driver.findElement(By.id("import-report")).getText().contains("2行中 1行を取り込みました"),
+                driver.findElement(By.id("import-report")).getText());
+        assertEquals("3", driver.findElement(By.cssSelector("#import-errors tbody tr td")).getText());
+        screenshot("admin-import");
+    }
+
+    @Test
     void aWrongPasswordShowsTheJapaneseMessageAndStaysOnTheLoginPage() {
         logIn("10000001", "wrong-password");
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));

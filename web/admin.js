@@ -1,0 +1,162 @@
+// 事務局メニュー: lists with counts, one application with its documents, Excel export, windows, member import, audit.
+import { api, apiDownload, apiUpload, startSession, localClockBanner } from './app.js';
+
+const $ = (id) => document.getElementById(id);
+const td = (text) => Object.assign(document.createElement('td'), { textContent: text ?? '' });
+let cursor = null;
+const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '会員データ取込' };
+
+function showTab(name) {
+  document.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === name)));
+  document.querySelectorAll('[role=tabpanel]').forEach((p) => { p.hidden = p.id !== 'tab-' + name; });
+}
+
+function query(extra = {}) {
+  const p = new URLSearchParams({ year: $('f-year').value, application: $('f-application').value, status: $('f-status').value, ...extra });
+  return p.toString();
+}
+
+async function loadList(more) {
+  $('error').textContent = '';
+  try {
+    const r = await api('admin/applications?' + query(more && cursor ? { cursor } : {}));
+    const c = r.counts;
+    $('counts').textContent = `全体 ${c.ALL}件（申請済 ${c.SUBMITTED}件・下書き ${c.DRAFT}件・未提出 ${c.NOT_SUBMITTED}件）`;
+    const body = $('list').tBodies[0];
+    if (!more) body.replaceChildren();
+    for (const row of r.rows) {
+      const tr = document.createElement('tr');
+      tr.tabIndex = 0;
+      tr.dataset.member = row.memberNo;
+      tr.append(td(row.memberNo), td(row.name), td(row.statusLabel), td(row.receiptNo), td(row.submittedAtLabel),
+        td(row.mailState === 'SENT' ? '送信済' : row.mailState === 'PENDING' ? '未送信（再送待ち）' : ''));
+      const open = () => showDetail(row.memberNo);
+      tr.addEventListener('click', open);
+      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+      body.append(tr);
+    }
+    cursor = r.nextCursor;
+    $('more').hidden = !cursor;
+  } catch (e) {
+    $('error').textContent = e.status === 403 ? '事務局のアカウントでログインしてください。' : e.message;
+  }
+}
+
+async function showDetail(memberNo) {
+  const box = $('detail');
+  box.hidden = false;
+  box.textContent = '読み込み中…';
+  try {
+    const d = await api(`admin/applications/${$('f-application').value}/${memberNo}?year=${$('f-year').value}`);
+    box.replaceChildren();
+    const h = Object.assign(document.createElement('h2'), { textContent: `${d.member.name}（${d.member.memberNo}）${d.label}` });
+    const info = document.createElement('table');
+    info.className = 'info';
+    const add = (k, v) => { const tr = document.createElement('tr'); tr.append(Object.assign(document.createElement('th'), { textContent: k }), td(v)); info.append(tr); };
+    add('状態', d.statusLabel);
+    add('受付番号', d.receiptNo);
+    add('受付日時', d.submittedAtLabel);
+    add('メールアドレス', d.member.email);
+    if (d.preferences) add('筆記試験受験希望地', d.preferences.filter(Boolean).join('、') || (d.member.writtenExamExempt ? '（筆記試験免除）' : ''));
+    if (d.july) add('7月実績見込み', Object.entries(d.july).filter(([, v]) => v).map(([k]) => k).join('、') || 'なし');
+    if ('duesInProcess' in d) add('会費 手続き中', d.duesInProcess ? 'あり（要確認）' : '');
+    const docs = document.createElement('ul');
+    docs.className = 'files';
+    for (const doc of d.documents) {
+      const li = document.createElement('li');
+      const a = Object.assign(document.createElement('a'), { href: doc.url, target: '_blank', rel: 'noopener', textContent: `${doc.purposeLabel}：${doc.fileName}` });
+      li.append(a, Object.assign(document.createElement('span'), { className: 'hint', textContent: ` SHA-256 ${doc.sha256.slice(0, 12)}…` }));
+      if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, style: 'max-width:12rem' }));
+      docs.append(li);
+    }
+    box.append(h, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs);
+    box.scrollIntoView({ block: 'start' });
+  } catch (e) {
+    box.textContent = e.message;
+  }
+}
+
+async function exportCsv() {
+  try {
+    const { blob, name } = await apiDownload('admin/export?' + query());
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+async function loadWindows() {
+  const w = await api('admin/windows/' + $('w-year').value);
+  for (const k of ['primary', 'secondary', 'renewal']) {
+    $(k + 'Opens').value = w[k].opens;
+    $(k + 'Closes').value = w[k].closes;
+  }
+}
+
+async function saveWindows(e) {
+  e.preventDefault();
+  const body = {};
+  for (const k of ['primaryOpens', 'primaryCloses', 'secondaryOpens', 'secondaryCloses', 'renewalOpens', 'renewalCloses']) body[k] = $(k).value;
+  try {
+    const w = await api('admin/windows/' + $('w-year').value, { method: 'PUT', body: JSON.stringify(body) });
+    $('windows-saved').textContent = `保存しました。一次：${w.primary.label} / 二次：${w.secondary.label}`;
+  } catch (err) {
+    $('windows-saved').textContent = err.message;
+  }
+}
+
+async function runImport() {
+  const file = $('import-file').files[0];
+  const out = $('import-report');
+  if (!file) { out.textContent = 'CSVファイルを選んでください。'; return; }
+  out.textContent = '取り込んでいます…';
+  try {
+    const r = await apiUpload('admin/imports/members', file);
+    out.replaceChildren(Object.assign(document.createElement('p'), {
+      textContent: `文字コード：${r.encoding}／${r.rows}行中 ${r.accepted}行を取り込みました（更新 ${r.updated}・変更なし ${r.unchanged}・新規アカウント ${r.accountsCreated}）。エラー ${r.rejected.length}行。` }));
+    if (r.rejected.length) {
+      const t = document.createElement('table');
+      t.className = 'list';
+      t.id = 'import-errors';
+      t.innerHTML = '<thead><tr><th>行</th><th>理由</th></tr></thead>';
+      const tb = document.createElement('tbody');
+      for (const x of r.rejected) { const tr = document.createElement('tr'); tr.append(td(String(x.line)), td(x.reason)); tb.append(tr); }
+      t.append(tb);
+      out.append(t);
+    }
+  } catch (e) {
+    out.textContent = e.message;
+  }
+}
+
+async function loadAudit(e) {
+  e?.preventDefault();
+  const p = new URLSearchParams();
+  if ($('a-member').value) p.set('memberNo', $('a-member').value);
+  else if ($('a-date').value) p.set('date', $('a-date').value);
+  const r = await api('admin/audit?' + p);
+  $('audit').tBodies[0].replaceChildren(...r.entries.map((x) => {
+    const tr = document.createElement('tr');
+    tr.append(td(x.atLabel), td(x.actor), td(ACTIONS[x.action] ?? x.action), td(x.memberNo), td(x.before), td(x.after));
+    return tr;
+  }));
+}
+
+startSession();
+const now = new Date();
+$('f-year').value = now.getFullYear();
+$('w-year').value = now.getFullYear();
+document.querySelectorAll('[role=tab]').forEach((b) => b.addEventListener('click', () => showTab(b.dataset.tab)));
+$('filters').addEventListener('submit', (e) => { e.preventDefault(); cursor = null; loadList(false); });
+$('more').addEventListener('click', () => loadList(true));
+$('export').addEventListener('click', exportCsv);
+$('w-load').addEventListener('click', loadWindows);
+$('windows-form').addEventListener('submit', saveWindows);
+$('import-run').addEventListener('click', runImport);
+$('audit-form').addEventListener('submit', loadAudit);
+localClockBanner(() => loadList(false));
+loadList(false);
+loadWindows().catch(() => {});
