@@ -43,6 +43,7 @@ public final class Bootstrap {
         System.setProperty(Settings.DOCUMENTS_BUCKET, DOCUMENTS_BUCKET);
         System.setProperty(Settings.SENDER_ADDRESS, SENDER);
         System.setProperty(Settings.SES_CONFIGURATION_SET, "nintei-mail");
+        System.setProperty(Settings.SECRETARIAT_ADDRESS, "office@example.jp");
         // the SDK's own region lookup (e.g. in presigners) sees the same region
         System.setProperty("aws.region", REGION);
     }

@@ -67,9 +67,9 @@ class SubmissionResilienceTest {
         }
         // the retry leaves the first minute to the submitting handler
         AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T09:03"));
-        var template = system.schedules();
-        assertEquals(List.of("MailRetryFunction"), template.schedules().stream().map(x -> x.function()).toList());
-        template.fire(template.schedules().get(0)); // as EventBridge would, through the template's schedule
+        var runner = system.schedules();
+        var retry = runner.schedules().stream().filter(x -> x.function().equals("MailRetryFunction")).findFirst().orElseThrow();
+        runner.fire(retry); // as EventBridge would, through the template's schedule
         List<JsonNode> mails = SesStore.mailsTo(system, a.member.email());
         assertEquals(1, mails.size());
         assertEquals("SENT", a.read().get("mailState").asString());

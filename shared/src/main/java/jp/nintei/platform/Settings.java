@@ -15,6 +15,8 @@ public final class Settings {
     public static final String USER_POOL_CLIENT_ID = "USER_POOL_CLIENT_ID";
     public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** Where the season's summaries go (the secretariat's shared mailbox). */
+    public static final String SECRETARIAT_ADDRESS = "SECRETARIAT_ADDRESS";
     public static final String REGION = "AWS_REGION";
     /** Local stand-ins only: endpoint overrides, never set in template.yaml. */
     public static final String LOCAL_ENDPOINT_PREFIX = "NINTEI_LOCAL_ENDPOINT_";

@@ -1,0 +1,34 @@
+package jp.nintei.functions.schedule;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.Map;
+import jp.nintei.adapter.aws.AwsClients;
+import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoSeasonStore;
+import jp.nintei.adapter.ses.SesMailer;
+import jp.nintei.domain.AppClock;
+import jp.nintei.platform.Settings;
+import jp.nintei.service.SeasonService;
+
+/** Scheduled every 15 minutes: window open/close records, 未提出 at the close with a summary, reminders. */
+public final class SeasonHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final SeasonService season;
+
+    public SeasonHandler() {
+        var dynamo = AwsClients.dynamoDb();
+        String table = Settings.require(Settings.TABLE_NAME);
+        this.season = new SeasonService(new DynamoSeasonStore(dynamo, table), new DynamoAdminStore(dynamo, table),
+                new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS), Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
+                Settings.require(Settings.SECRETARIAT_ADDRESS), AppClock.process());
+    }
+
+    public SeasonHandler(SeasonService season) { this.season = season; }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        SeasonService.Outcome o = season.run();
+        return Map.of("transitions", o.transitions(), "notSubmitted", o.markedNotSubmitted(), "reminders", o.remindersSent());
+    }
+}

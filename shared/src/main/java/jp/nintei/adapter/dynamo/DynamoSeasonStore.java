@@ -1,0 +1,99 @@
+package jp.nintei.adapter.dynamo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.SeasonStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** {@link SeasonStore} on the single table: window state on the year's window item, marks on application items. */
+public final class DynamoSeasonStore implements SeasonStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoSeasonStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static String stateAttribute(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "State"; }
+
+    @Override
+    public String windowState(int year, ApplicationKind.Stage stage) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))).consistentRead(true));
+        return r.hasItem() ? Attr.s(r.item(), stateAttribute(stage)) : null;
+    }
+
+    @Override
+    public boolean recordWindowState(int year, ApplicationKind.Stage stage, String expected, String next, Instant at) {
+        String attr = stateAttribute(stage);
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+                    .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)")
+                    .conditionExpression(expected == null ? "attribute_not_exists(#s)" : "#s = :expected")
+                    .expressionAttributeNames(Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
+                    .expressionAttributeValues(expected == null
+                            ? Map.of(":next", AttributeValue.fromS(next), ":at", AttributeValue.fromS(at.toString()),
+                                    ":year", AttributeValue.fromN(Integer.toString(year)))
+                            : Map.of(":next", AttributeValue.fromS(next), ":at", AttributeValue.fromS(at.toString()),
+                                    ":expected", AttributeValue.fromS(expected), ":year", AttributeValue.fromN(Integer.toString(year)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> drafts(int year, ApplicationKind kind) {
+        List<String> out = new ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoAdminStore.listKey(year, kind)),
+                                ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#"))))
+                .items().forEach(i -> out.add(Attr.s(i, MemberMapper.MEMBER_NO)));
+        return out;
+    }
+
+    @Override
+    public boolean markNotSubmitted(ApplicationKey key, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table)
+                    .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
+                    .updateExpression("SET #s = :ns, #g1sk = :g1sk, #h = list_append(if_not_exists(#h, :none), :event)")
+                    .conditionExpression("#s = :draft")
+                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK, "#h", "history"))
+                    .expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
+                            ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
+                            ":g1sk", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name() + "#" + at + "#" + key.memberNo()),
+                            ":none", AttributeValue.fromL(List.of()),
+                            ":event", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                                    "at", AttributeValue.fromS(at.toString()), "event", AttributeValue.fromS("NOT_SUBMITTED"),
+                                    "by", AttributeValue.fromS("schedule"))))))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean markReminded(ApplicationKey key, String reminder, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table)
+                    .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
+                    .updateExpression("SET #r = :at").conditionExpression("attribute_not_exists(#r) AND #s = :draft")
+                    .expressionAttributeNames(Map.of("#r", "reminded" + reminder, "#s", "status"))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()),
+                            ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

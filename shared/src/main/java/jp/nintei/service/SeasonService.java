@@ -1,0 +1,140 @@
+package jp.nintei.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.ApplicationWindow;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.YearWindows;
+import jp.nintei.platform.Log;
+import jp.nintei.store.AdminStore;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.SeasonStore;
+
+/**
+ * The season's schedule (every 15 minutes): records each window's opening and closing once, marks the drafts
+ * left at a close 未提出 and sends the secretariat a summary, and reminds members with a draft 7 days and 1 day
+ * before the close (each reminder at most once per member). Who may apply stays judged by the clock at each
+ * request: a late run never lets anyone in or out early.
+ */
+public final class SeasonService {
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+    public static final String BEFORE = "BEFORE";
+
+    public record Outcome(List<String> transitions, int markedNotSubmitted, int remindersSent) {}
+
+    private final SeasonStore season;
+    private final AdminStore admin;
+    private final Mailer mailer;
+    private final String secretariatAddress;
+    private final Clock clock;
+
+    public SeasonService(SeasonStore season, AdminStore admin, Mailer mailer, String secretariatAddress, Clock clock) {
+        this.season = season;
+        this.admin = admin;
+        this.mailer = mailer;
+        this.secretariatAddress = secretariatAddress;
+        this.clock = clock;
+    }
+
+    public Outcome run() {
+        ZonedDateTime now = AppClock.now(clock);
+        int year = now.getYear();
+        YearWindows windows = admin.windows(year);
+        List<String> transitions = new ArrayList<>();
+        int marked = 0;
+        int reminders = 0;
+        for (ApplicationKind.Stage stage : List.of(ApplicationKind.Stage.PRIMARY, ApplicationKind.Stage.SECONDARY)) {
+            ApplicationWindow w = stage == ApplicationKind.Stage.PRIMARY ? windows.primary() : windows.secondary();
+            List<ApplicationKind> kinds = kindsOf(stage);
+            String state = w.isOpenAt(now) ? OPEN : now.isBefore(w.opensAt()) ? BEFORE : CLOSED;
+            String recorded = season.windowState(year, stage);
+            if (!state.equals(recorded) && season.recordWindowState(year, stage, recorded, state, now.toInstant())) {
+                transitions.add(stage + " " + state);
+                admin.audit(new AdminStore.AuditEntry(now.toInstant(), "schedule", "WINDOW_" + state, null,
+                        stage.name(), recorded, w.label()));
+                if (CLOSED.equals(state) && OPEN.equals(recorded)) marked += close(year, kinds, w, now.toInstant());
+            }
+            if (OPEN.equals(state)) reminders += remind(year, kinds, w, now);
+        }
+        Log.info("season", Map.of("transitions", transitions.size(), "notSubmitted", marked, "reminders", reminders));
+        return new Outcome(transitions, marked, reminders);
+    }
+
+    private int close(int year, List<ApplicationKind> kinds, ApplicationWindow w, Instant at) {
+        int marked = 0;
+        StringBuilder body = new StringBuilder("事務局 御中\n\n").append(year).append("年度の受付期間（").append(w.label())
+                .append("）が終了しました。\n\n");
+        for (ApplicationKind kind : kinds) {
+            int n = 0;
+            for (String memberNo : season.drafts(year, kind)) {
+                if (season.markNotSubmitted(new ApplicationKey(memberNo, year, kind), at)) n++;
+            }
+            marked += n;
+            Map<ApplicationStatus, Integer> counts = admin.counts(year, kind);
+            body.append("■ ").append(kind.label()).append('\n')
+                    .append("  申請済：").append(counts.getOrDefault(ApplicationStatus.SUBMITTED, 0)).append("件\n")
+                    .append("  未提出（下書きのまま終了）：").append(counts.getOrDefault(ApplicationStatus.NOT_SUBMITTED, 0)).append("件\n");
+        }
+        body.append("\n一覧と CSV は事務局メニューからご確認いただけます。\n");
+        send(new Mailer.Mail("season-closed-" + year + "-" + kinds.get(0).stage(), secretariatAddress,
+                "【認定システム】" + year + "年度 " + kinds.get(0).label().replaceAll("（.*", "") + " 受付終了のご報告", body.toString()));
+        return marked;
+    }
+
+    private int remind(int year, List<ApplicationKind> kinds, ApplicationWindow w, ZonedDateTime now) {
+        ZonedDateTime deadline = w.endsBefore();
+        String which;
+        if (!now.isBefore(deadline.minusDays(1))) which = "1";
+        else if (!now.isBefore(deadline.minusDays(7))) which = "7";
+        else return 0;
+        int sent = 0;
+        for (ApplicationKind kind : kinds) {
+            List<String> drafts = season.drafts(year, kind);
+            if (drafts.isEmpty()) continue;
+            Map<String, Member> people = admin.members(drafts);
+            for (String memberNo : drafts) {
+                Member m = people.get(memberNo);
+                if (m == null || m.email() == null) continue;
+                // marked first: a reminder is sent at most once, even when two runs overlap
+                if (!season.markReminded(new ApplicationKey(memberNo, year, kind), which, now.toInstant())) continue;
+                if (send(reminder(m, kind, w, which, year))) sent++;
+            }
+        }
+        return sent;
+    }
+
+    static Mailer.Mail reminder(Member m, ApplicationKind kind, ApplicationWindow w, String which, int year) {
+        String when = "1".equals(which) ? "明日" : "7日後";
+        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "の受付は" + when + "（"
+                + w.label().replace("受付期間：", "") + "）で終了します。\n"
+                + "入力中の申請がまだ「申請」されていません。入力内容は保存されていますので、認定システムのマイページから内容をご確認のうえ、"
+                + "期限までに「申請」ボタンを押して申請を完了してください。\n\n"
+                + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+        return new Mailer.Mail("reminder-" + which + "-" + year + "-" + kind.name() + "-" + m.memberNo(), m.email(),
+                "【日本緩和医療学会】" + kind.label() + "の受付は" + when + "までです", body);
+    }
+
+    private boolean send(Mailer.Mail mail) {
+        try {
+            mailer.send(mail);
+            return true;
+        } catch (Mailer.NotSent e) {
+            Log.warn("season-mail", Map.of("mailId", mail.id(), "error", e.getMessage()));
+            return false;
+        }
+    }
+
+    private static List<ApplicationKind> kindsOf(ApplicationKind.Stage stage) {
+        List<ApplicationKind> out = new ArrayList<>();
+        for (ApplicationKind k : ApplicationKind.values()) if (k.stage() == stage) out.add(k);
+        return out;
+    }
+}
