@@ -4,7 +4,7 @@ import { api, apiDownload, apiUpload, startSession, localClockBanner } from './a
 const $ = (id) => document.getElementById(id);
 const td = (text) => Object.assign(document.createElement('td'), { textContent: text ?? '' });
 let cursor = null;
-const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '会員データ取込' };
+const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '会員データ取込', FACILITIES_IMPORTED: '研修施設取込', SUPERVISORS_IMPORTED: '指導者取込', WINDOW_OPEN: '受付開始', WINDOW_CLOSED: '受付終了', WINDOW_BEFORE: '受付前' };
 
 function showTab(name) {
   document.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === name)));
@@ -114,9 +114,11 @@ async function runImport() {
   if (!file) { out.textContent = 'CSVファイルを選んでください。'; return; }
   out.textContent = '取り込んでいます…';
   try {
-    const r = await apiUpload('admin/imports/members', file);
+    const kind = $('import-kind').value;
+    const r = await apiUpload('admin/imports/' + kind, file);
+    const detail = kind === 'members' ? `（更新 ${r.updated}・変更なし ${r.unchanged}・新規アカウント ${r.accountsCreated}）` : '';
     out.replaceChildren(Object.assign(document.createElement('p'), {
-      textContent: `文字コード：${r.encoding}／${r.rows}行中 ${r.accepted}行を取り込みました（更新 ${r.updated}・変更なし ${r.unchanged}・新規アカウント ${r.accountsCreated}）。エラー ${r.rejected.length}行。` }));
+      textContent: `文字コード：${r.encoding}／${r.rows}行中 ${r.accepted}行を取り込みました${detail}。エラー ${r.rejected.length}行。` }));
     if (r.rejected.length) {
       const t = document.createElement('table');
       t.className = 'list';

@@ -28,12 +28,12 @@ class AdminAuthorizationTest {
     }
 
     private String concrete(String path) {
-        return path.replace("{application}", "new-primary").replace("{memberNo}", "10000002")
+        return path.replace("{application}", "new-primary").replace("{memberNo}", "10000002").replace("{what}", "facilities")
                 .replace("{year}", Integer.toString(system.demo().year()));
     }
 
     private Http.Response call(Template.Route r, String token) {
-        String body = r.method().equals("GET") ? null : r.path().endsWith("members") ? "会員番号\r\n" : "{}";
+        String body = r.method().equals("GET") ? null : r.path().contains("/imports/") ? "会員番号\r\n" : "{}";
         return Http.send(r.method(), system.gateway().url() + concrete(r.path()), token, body);
     }
 

@@ -158,9 +158,27 @@ class AdminFlowTest {
         }
     }
 
-    private Http.Response upload(byte[] file) throws Exception {
+    @Test
+    void facilitiesAndSupervisorsImportIntoTheDirectory() throws Exception {
+        String csv = "認定番号,施設名称,ふりがな,認定種別,認定開始日,認定終了日\r\n"
+                + "F9001,取込市民病院,とりこみしみんびょういん,基幹施設,2024/4/1,2029/3/31\r\n"
+                + "F9002,逆転病院,ぎゃくてんびょういん,連携施設,2029/4/1,2024/3/31\r\n";
+        JsonNode r = upload("facilities", csv.getBytes(Charset.forName("windows-31j"))).json();
+        assertEquals(1, r.get("accepted").asInt(), r.toString());
+        assertEquals(3, r.at("/rejected/0/line").asInt());
+        try (var dynamo = jp.nintei.adapter.aws.AwsClients.dynamoDb()) {
+            var d = new jp.nintei.adapter.dynamo.DynamoDirectoryStore(dynamo, jp.nintei.local.Bootstrap.TABLE).loadAll();
+            assertEquals("基幹施設（新制度）", d.facilityRows("F9001").get(0).type());
+            assertEquals(1, d.searchFacilities("とりこみ", 10).size());
+        }
+        assertEquals(404, upload("nothing", "a".getBytes(StandardCharsets.UTF_8)).status());
+    }
+
+    private Http.Response upload(byte[] file) throws Exception { return upload("members", file); }
+
+    private Http.Response upload(String what, byte[] file) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(system.gateway().url() + "/api/admin/imports/members"))
+                        URI.create(system.gateway().url() + "/api/admin/imports/" + what))
                 .header("Authorization", staff).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
         return new Http.Response(r.statusCode(), r.headers(), r.body());

@@ -50,16 +50,21 @@ public final class AdminService {
 
     public record ImportOutcome(ImportReport<Member> report, List<String> written, int accountsCreated) {}
 
+    /** A facility or supervisor file: rows written (same data again writes the same item: idempotent). */
+    public record DirectoryOutcome(ImportReport<?> report) {}
+
     private final AdminStore admin;
     private final MemberStore members;
     private final DocumentStorage storage;
     private final MemberAccounts accounts;
+    private final jp.nintei.store.DirectoryStore directoryStore;
     private final Supplier<Directory> directory;
     private final Clock clock;
 
     public AdminService(AdminStore admin, MemberStore members, DocumentStorage storage, MemberAccounts accounts,
-                        Supplier<Directory> directory, Clock clock) {
+                        Supplier<Directory> directory, jp.nintei.store.DirectoryStore directoryStore, Clock clock) {
         this.admin = admin;
+        this.directoryStore = directoryStore;
         this.members = members;
         this.storage = storage;
         this.accounts = accounts;
@@ -226,6 +231,25 @@ public final class AdminService {
                 "行数 " + report.rows() + "、取込 " + report.accepted().size() + "（更新 " + written.size() + "）、エラー "
                         + report.rejected().size()));
         return new ImportOutcome(report, written, created);
+    }
+
+    /** 研修施設 or 指導者 master data; the applicants' search sees it within the directory cache's five minutes. */
+    public DirectoryOutcome importDirectory(String what, byte[] file, String actor) {
+        ImportReport<?> report;
+        if ("facilities".equals(what)) {
+            ImportReport<jp.nintei.domain.Facility> r = jp.nintei.domain.imports.DirectoryCsv.facilities(file);
+            r.accepted().forEach(a -> directoryStore.putFacility(a.value()));
+            report = r;
+        } else if ("supervisors".equals(what)) {
+            ImportReport<jp.nintei.domain.Supervisor> r = jp.nintei.domain.imports.DirectoryCsv.supervisors(file);
+            r.accepted().forEach(a -> directoryStore.putSupervisor(a.value()));
+            report = r;
+        } else {
+            throw new ApiException(404, "NOT_FOUND", "取込の種類が正しくありません。");
+        }
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, what.toUpperCase(java.util.Locale.ROOT) + "_IMPORTED", null, null,
+                null, "行数 " + report.rows() + "、取込 " + report.accepted().size() + "、エラー " + report.rejected().size()));
+        return new DirectoryOutcome(report);
     }
 
     public List<AdminStore.AuditEntry> audit(LocalDate day, String memberNo) {

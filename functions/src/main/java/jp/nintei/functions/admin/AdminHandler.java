@@ -38,7 +38,7 @@ public final class AdminHandler extends HttpFunction {
         this.admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table),
                 new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
                 new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)), Components.directory(),
-                AppClock.process());
+                new jp.nintei.adapter.dynamo.DynamoDirectoryStore(dynamo, table), AppClock.process());
     }
 
     public AdminHandler(AdminService admin) { this.admin = admin; }
@@ -80,6 +80,13 @@ public final class AdminHandler extends HttpFunction {
                     throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
                 }
                 yield ApiResponses.ok(AdminJson.imported(admin.importMembers(request.bodyBytes(), actor)));
+            }
+            case "POST /api/admin/imports/{what}" -> {
+                if (request.bodyBytes().length == 0) {
+                    throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
+                }
+                yield ApiResponses.ok(AdminJson.directoryImported(admin.importDirectory(request.pathParameters().get("what"),
+                        request.bodyBytes(), actor)));
             }
             case "GET /api/admin/audit" -> {
                 LocalDate day = q.get("date") == null || q.get("date").isBlank() ? null

@@ -92,6 +92,14 @@ final class AdminJson {
         return o;
     }
 
+    static ObjectNode directoryImported(AdminService.DirectoryOutcome r) {
+        ObjectNode o = Json.object().put("encoding", r.report().encoding()).put("rows", r.report().rows())
+                .put("accepted", r.report().accepted().size());
+        ArrayNode rejected = o.putArray("rejected");
+        for (ImportReport.Rejected x : r.report().rejected()) rejected.addObject().put("line", x.line()).put("reason", x.reason());
+        return o;
+    }
+
     static ObjectNode audit(List<AdminStore.AuditEntry> entries) {
         ObjectNode o = Json.object();
         ArrayNode a = o.putArray("entries");
