@@ -28,7 +28,7 @@ class AdminAuthorizationTest {
     }
 
     private String concrete(String path) {
-        return path.replace("{application}", "new-primary").replace("{memberNo}", "10000002").replace("{what}", "facilities")
+        return path.replace("{application}", "new-primary").replace("{memberNo}", "10000002").replace("{what}", "facilities").replace("{action}", "confirm")
                 .replace("{year}", Integer.toString(system.demo().year()));
     }
 

@@ -29,7 +29,8 @@ public final class Menu {
         if (isSubmitted(applications, windows.year(), kind)) {
             return new MenuEntry(kind, MenuEntry.State.SUBMITTED, Messages.SUBMITTED, windowLabel);
         }
-        boolean open = window.isOpenAt(now);
+        ApplicationSummary own = find(applications, windows.year(), kind);
+        boolean open = ApplicationSummary.openFor(window, own == null ? null : own.extendedUntil(), now);
         return switch (kind.stage()) {
             case PRIMARY -> open
                     ? new MenuEntry(kind, MenuEntry.State.OPEN, windowLabel, windowLabel)
@@ -46,6 +47,11 @@ public final class Menu {
                         : new MenuEntry(kind, MenuEntry.State.CLOSED, Messages.OUT_OF_WINDOW, windowLabel);
             }
         };
+    }
+
+    private static ApplicationSummary find(Collection<ApplicationSummary> applications, int year, ApplicationKind kind) {
+        for (ApplicationSummary a : applications) if (a.year() == year && a.kind() == kind) return a;
+        return null;
     }
 
     private static boolean isSubmitted(Collection<ApplicationSummary> applications, int year, ApplicationKind kind) {

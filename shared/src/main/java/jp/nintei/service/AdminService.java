@@ -58,6 +58,17 @@ public final class AdminService {
     private final DocumentStorage storage;
     private final MemberAccounts accounts;
     private final jp.nintei.store.DirectoryStore directoryStore;
+    private Mailer mailer;
+    private MailService mail;
+    private ConfirmationMails confirmations;
+
+    /** Mail for reopening and resending (set by the wiring; the lists work without it). */
+    public AdminService withMail(Mailer mailer, MailService mail, ConfirmationMails confirmations) {
+        this.mailer = mailer;
+        this.mail = mail;
+        this.confirmations = confirmations;
+        return this;
+    }
     private final Supplier<Directory> directory;
     private final Clock clock;
 
@@ -250,6 +261,90 @@ public final class AdminService {
         admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, what.toUpperCase(java.util.Locale.ROOT) + "_IMPORTED", null, null,
                 null, "行数 " + report.rows() + "、取込 " + report.accepted().size() + "、エラー " + report.rejected().size()));
         return new DirectoryOutcome(report);
+    }
+
+    /** 個別の期限延長 (recorded in the item's history and the audit). */
+    public void extend(int year, ApplicationKind kind, String memberNo, String until, String reason, String actor) {
+        LocalDate last = requiredDate(until, "until");
+        String why = requiredText(reason, "reason", "延長の理由を入力してください。");
+        member(memberNo).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", "会員番号 " + memberNo + " の会員は登録されていません。"));
+        admin.extend(new ApplicationKey(memberNo, year, kind), last, why, actor, clock.instant());
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "DEADLINE_EXTENDED", memberNo, kind.slug(), null,
+                last + "まで：" + why));
+    }
+
+    /** Reopens a submitted application for correction until {@code until}; the applicant is mailed the reason. */
+    public void reopen(int year, ApplicationKind kind, String memberNo, String until, String reason, String actor) {
+        LocalDate last = requiredDate(until, "until");
+        String why = requiredText(reason, "reason", "差し戻しの理由を入力してください（申請者にメールで伝わります）。");
+        Member m = member(memberNo).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", "会員番号 " + memberNo + " の会員は登録されていません。"));
+        if (!admin.reopen(new ApplicationKey(memberNo, year, kind), last, why, actor, clock.instant())) {
+            throw new ApiException(409, "NOT_SUBMITTED", "申請済みの申請だけを差し戻せます。");
+        }
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "REOPENED", memberNo, kind.slug(), "申請済", "下書き（" + last + "まで）：" + why));
+        if (mailer != null) {
+            String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "について、事務局より修正のお願いがあります。\n\n"
+                    + "■ 修正のお願い\n" + why + "\n\n" + last.getYear() + "年" + last.getMonthValue() + "月" + last.getDayOfMonth()
+                    + "日 23:59 までに、認定システムのマイページから修正のうえ、もう一度「申請」ボタンを押してください。\n\n"
+                    + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+            try {
+                mailer.send(new Mailer.Mail("reopened-" + year + "-" + kind.name() + "-" + memberNo + "-" + clock.instant().toEpochMilli(),
+                        m.email(), "【日本緩和医療学会】" + kind.label() + "の修正のお願い", body));
+            } catch (Mailer.NotSent e) {
+                throw new ApiException(502, "MAIL_NOT_SENT", "差し戻しは登録しましたが、メールを送信できませんでした。時間をおいて申請者へご連絡ください。");
+            }
+        }
+    }
+
+    /** Marks a follow-up confirmed: {@code july} (7月実績の報告を受領) or {@code dues} (会費の入金を確認). */
+    public void confirm(int year, ApplicationKind kind, String memberNo, String what, String note, String actor) {
+        String field = switch (what == null ? "" : what) {
+            case "july" -> "July";
+            case "dues" -> "Dues";
+            default -> throw new ApiException(400, "BAD_FOLLOW_UP", "what", "確認する項目が正しくありません。");
+        };
+        String n = jp.nintei.domain.JapaneseText.normalize(note);
+        if (!admin.confirm(new ApplicationKey(memberNo, year, kind), field, n, actor, clock.instant())) {
+            throw new ApiException(404, "APPLICATION_NOT_FOUND", "この会員の" + kind.label() + "はありません。");
+        }
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "CONFIRMED_" + field.toUpperCase(java.util.Locale.ROOT), memberNo,
+                kind.slug(), null, n));
+    }
+
+    /** Sends a submission's confirmation mail again (e.g. the member did not receive it). */
+    public boolean resendMail(int year, ApplicationKind kind, String memberNo, String actor) {
+        ApplicationKey key = new ApplicationKey(memberNo, year, kind);
+        if (!admin.markMailPending(key, clock.instant())) throw new ApiException(409, "NOT_SUBMITTED", "申請済みの申請だけ確認メールを再送できます。");
+        boolean sent = confirmations.forKey(key).map(mail::send).orElse(false);
+        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "MAIL_RESENT", memberNo, kind.slug(), null, sent ? "送信済" : "再送待ち"));
+        return sent;
+    }
+
+    /** Submitted applications that need the secretariat: July items to be reported, 会費 手続き中. */
+    public List<Row> followUps(int year, ApplicationKind kind) {
+        List<AdminStore.ListRow> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            AdminStore.Page page = admin.list(year, kind, ApplicationStatus.SUBMITTED, cursor, 500);
+            for (AdminStore.ListRow r : page.rows()) {
+                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || "PENDING".equals(r.mailState())) all.add(r);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        Map<String, Member> people = admin.members(all.stream().map(AdminStore.ListRow::memberNo).toList());
+        return all.stream().map(r -> new Row(r, people.get(r.memberNo()))).toList();
+    }
+
+    private static LocalDate requiredDate(String typed, String field) {
+        LocalDate d = typed == null ? null : jp.nintei.domain.secondary.JapaneseDate.parse(typed);
+        if (d == null) throw new ApiException(400, "BAD_DATE", field, "期限は 2026-05-15 の形式で入力してください。");
+        return d;
+    }
+
+    private static String requiredText(String typed, String field, String message) {
+        String t = jp.nintei.domain.JapaneseText.normalize(typed);
+        if (t == null || t.isEmpty()) throw new ApiException(400, "REASON_REQUIRED", field, message);
+        return t;
     }
 
     public List<AdminStore.AuditEntry> audit(LocalDate day, String memberNo) {

@@ -190,7 +190,7 @@ public final class DocumentService {
     }
 
     private void requireOpen(ApplicationKey key, ZonedDateTime now) {
-        if (!windows.get(key.year()).windowFor(key.kind()).isOpenAt(now)) {
+        if (!store.openFor(key, windows.get(key.year()), now)) {
             throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
         }
     }

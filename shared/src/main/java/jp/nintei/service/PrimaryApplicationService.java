@@ -64,13 +64,15 @@ public final class PrimaryApplicationService {
         ApplicationKey key = key(memberNo, kind, now);
         ApplicationStore.Snapshot s = load(key);
         if (s.application().submitted()) return view(s, s.application().mail() != null && !s.application().mail().pending());
-        if (!s.windows().windowFor(kind).isOpenAt(now)) throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+        if (!store.openFor(key, s.windows(), now)) throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
         if (s.application().version() != version) throw conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
         List<Problem> missing = PrimaryRules.missing(s.application(), s.member());
         if (!missing.isEmpty()) throw new ApiException(422, "INCOMPLETE", null, Messages.INCOMPLETE, missing);
         PrimaryApplication app = s.application();
+        // one id per submission (a reopened application's resubmission is another mail)
+        String mailId = ConfirmationMail.mailId(app) + "-v" + version;
         try {
-            store.submit(key, version, ConfirmationMail.receiptNo(app), ConfirmationMail.mailId(app), now.toInstant());
+            store.submit(key, version, ConfirmationMail.receiptNo(app), mailId, now.toInstant());
         } catch (ApplicationStore.Conflict c) {
             if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
                 // a parallel submit won: answer with that submission, never a second one
@@ -80,7 +82,6 @@ public final class PrimaryApplicationService {
             throw conflict(c);
         }
         // the conditional update succeeded, so the stored item is exactly this: no second read
-        String mailId = ConfirmationMail.mailId(app);
         PrimaryApplication submitted = new PrimaryApplication(app.memberNo(), app.year(), app.kind(),
                 jp.nintei.domain.ApplicationStatus.SUBMITTED, version + 1, app.preferences(), app.documents(),
                 now.toInstant(), ConfirmationMail.receiptNo(app), new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
@@ -97,7 +98,8 @@ public final class PrimaryApplicationService {
     private View view(ApplicationStore.Snapshot s, Boolean mailSent) {
         windows.put(s.windows());
         ZonedDateTime now = AppClock.now(clock);
-        boolean open = s.windows().windowFor(s.application().kind()).isOpenAt(now);
+        var app = s.application();
+        boolean open = store.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now);
         return new View(s, open, PrimaryRules.missing(s.application(), s.member()), mailSent);
     }
 
@@ -106,7 +108,7 @@ public final class PrimaryApplicationService {
     }
 
     private void requireOpen(ApplicationKey key, ZonedDateTime now) {
-        if (!windows.get(key.year()).windowFor(key.kind()).isOpenAt(now)) {
+        if (!store.openFor(key, windows.get(key.year()), now)) {
             throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
         }
     }

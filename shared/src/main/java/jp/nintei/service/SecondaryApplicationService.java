@@ -99,7 +99,7 @@ public final class SecondaryApplicationService {
         SecondaryRules.Evaluation e = SecondaryRules.evaluate(app, s.member(), directory.get(), s.requiredAchievements());
         if (!e.canSubmit()) throw new ApiException(422, "INCOMPLETE", null, Messages.INCOMPLETE, e.allProblems());
         String receiptNo = SecondaryMail.receiptNo(app);
-        String mailId = SecondaryMail.mailId(app);
+        String mailId = SecondaryMail.mailId(app) + "-v" + version;
         try {
             applications.submit(key, version, receiptNo, mailId, now.toInstant());
         } catch (ApplicationStore.Conflict c) {
@@ -122,7 +122,7 @@ public final class SecondaryApplicationService {
     }
 
     private long save(ApplicationKey key, long version, SecondaryStore.Change change, ZonedDateTime now) {
-        if (!windows.get(key.year()).windowFor(key.kind()).isOpenAt(now)) {
+        if (!applications.openFor(key, windows.get(key.year()), now)) {
             throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
         }
         if (version == 0) {
@@ -178,12 +178,15 @@ public final class SecondaryApplicationService {
 
     private View view(SecondaryStore.Snapshot s, ZonedDateTime now, Boolean mailSent) {
         windows.put(s.windows());
-        return new View(s, s.windows().windowFor(s.application().kind()).isOpenAt(now),
+        var app = s.application();
+        return new View(s, applications.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now),
                 SecondaryRules.evaluate(s.application(), s.member(), directory.get(), s.requiredAchievements()), mailSent);
     }
 
     private void requireAccess(SecondaryStore.Snapshot s, ZonedDateTime now) {
-        if (!s.windows().windowFor(s.application().kind()).isOpenAt(now) || !s.primarySubmitted()) {
+        var app = s.application();
+        if (!s.primarySubmitted()
+                || !applications.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now)) {
             throw new ApiException(403, "SECONDARY_UNAVAILABLE", Messages.SECONDARY_UNAVAILABLE);
         }
     }

@@ -13,7 +13,8 @@ import jp.nintei.domain.Member;
 public interface AdminStore {
     /** One line of the list: what the GSI projects, no whole item. */
     record ListRow(String memberNo, ApplicationKind kind, ApplicationStatus status, Instant submittedAt, String receiptNo,
-                   String mailState, boolean duesInProcess) {}
+                   String mailState, boolean duesInProcess, jp.nintei.domain.secondary.JulyProjection july,
+                   String confirmedJuly, String confirmedDues, LocalDate extendedUntil) {}
 
     record Page(List<ListRow> rows, String nextCursor) {}
 
@@ -41,6 +42,18 @@ public interface AdminStore {
     jp.nintei.domain.YearWindows windows(int year);
 
     void audit(AuditEntry entry);
+
+    /** 個別の期限延長: this applicant may write until {@code until} (JST, inclusive); the item is created if absent. */
+    void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at);
+
+    /** Reopens a submitted application for correction; false when it is not submitted. */
+    boolean reopen(jp.nintei.store.ApplicationKey key, LocalDate until, String reason, String actor, Instant at);
+
+    /** Records the secretariat's confirmation of a follow-up ({@code July} or {@code Dues}) with its note. */
+    boolean confirm(jp.nintei.store.ApplicationKey key, String what, String note, String actor, Instant at);
+
+    /** Puts a submission's confirmation mail back in the outbox (to resend it). */
+    boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at);
 
     List<AuditEntry> auditOn(LocalDate day);
 

@@ -38,6 +38,16 @@ public interface ApplicationStore {
     /** The year's windows (defaults where none are stored). */
     YearWindows windows(int year);
 
+    /** This applicant's individual extension of the deadline (last day, JST), if the secretariat gave one. */
+    Optional<java.time.LocalDate> extension(ApplicationKey key);
+
+    /** Open for this applicant now: the window, or the extension of it (one extra read only when the window is closed). */
+    default boolean openFor(ApplicationKey key, YearWindows windows, java.time.ZonedDateTime now) {
+        var w = windows.windowFor(key.kind());
+        if (w.isOpenAt(now)) return true;
+        return jp.nintei.domain.ApplicationSummary.openFor(w, extension(key).orElse(null), now);
+    }
+
     /** Saves the 希望地 of a draft whose stored version is {@code expectedVersion}; returns the new version. */
     long saveDraft(ApplicationKey key, long expectedVersion, List<String> preferences, Instant now);
 

@@ -39,6 +39,11 @@ public final class AdminHandler extends HttpFunction {
                 new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
                 new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)), Components.directory(),
                 new jp.nintei.adapter.dynamo.DynamoDirectoryStore(dynamo, table), AppClock.process());
+        var applications = Components.applications();
+        var mailer = new jp.nintei.adapter.ses.SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
+                Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null));
+        this.admin.withMail(mailer, Components.mail(applications),
+                new jp.nintei.service.ConfirmationMails(applications, applications, Components.directory()));
     }
 
     public AdminHandler(AdminService admin) { this.admin = admin; }
@@ -80,6 +85,29 @@ public final class AdminHandler extends HttpFunction {
                     throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
                 }
                 yield ApiResponses.ok(AdminJson.imported(admin.importMembers(request.bodyBytes(), actor)));
+            }
+            case "GET /api/admin/followups" -> ApiResponses.ok(AdminJson.rows(admin.followUps(year(q), kind(q.get("application")))));
+            case "POST /api/admin/applications/{application}/{memberNo}/{action}" -> {
+                ObjectNode b = Json.parseObjectOrEmpty(request.body());
+                int year = b.has("year") ? parseYear(Json.text(b, "year")) : year(q);
+                ApplicationKind kind = kind(request.pathParameters().get("application"));
+                String member = JapaneseText.normalize(request.pathParameters().get("memberNo"));
+                yield switch (request.pathParameters().get("action")) {
+                    case "extension" -> {
+                        admin.extend(year, kind, member, Json.text(b, "until"), Json.text(b, "reason"), actor);
+                        yield ApiResponses.ok(Json.object().put("extended", true));
+                    }
+                    case "reopen" -> {
+                        admin.reopen(year, kind, member, Json.text(b, "until"), Json.text(b, "reason"), actor);
+                        yield ApiResponses.ok(Json.object().put("reopened", true));
+                    }
+                    case "confirm" -> {
+                        admin.confirm(year, kind, member, Json.text(b, "what"), Json.text(b, "note"), actor);
+                        yield ApiResponses.ok(Json.object().put("confirmed", true));
+                    }
+                    case "resend-mail" -> ApiResponses.ok(Json.object().put("mailSent", admin.resendMail(year, kind, member, actor)));
+                    default -> throw notFound();
+                };
             }
             case "POST /api/admin/imports/{what}" -> {
                 if (request.bodyBytes().length == 0) {

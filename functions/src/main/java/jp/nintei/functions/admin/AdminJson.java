@@ -26,19 +26,28 @@ final class AdminJson {
             total += e.getValue();
         }
         counts.put("ALL", total);
+        o.set("rows", rows(v.rows()).get("rows"));
+        o.put("nextCursor", v.nextCursor());
+        return o;
+    }
+
+    static ObjectNode rows(List<AdminService.Row> list) {
+        ObjectNode o = Json.object();
         ArrayNode rows = o.putArray("rows");
-        for (AdminService.Row r : v.rows()) {
+        for (AdminService.Row r : list) {
             AdminStore.ListRow x = r.row();
-            ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("status", x.status().name())
-                    .put("statusLabel", AdminService.statusLabel(x.status())).put("receiptNo", x.receiptNo())
-                    .put("mailState", x.mailState()).put("duesInProcess", x.duesInProcess());
+            ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("application", x.kind().slug())
+                    .put("status", x.status().name()).put("statusLabel", AdminService.statusLabel(x.status()))
+                    .put("receiptNo", x.receiptNo()).put("mailState", x.mailState()).put("duesInProcess", x.duesInProcess())
+                    .put("confirmedJuly", x.confirmedJuly()).put("confirmedDues", x.confirmedDues())
+                    .put("extendedUntil", x.extendedUntil() == null ? null : x.extendedUntil().toString());
+            if (x.july() != null) row.set("july", SectionJson.july(x.july()));
             if (x.submittedAt() != null) {
                 row.put("submittedAt", x.submittedAt().toString())
                         .put("submittedAtLabel", ConfirmationMail.JST_LABEL.format(x.submittedAt().atZone(jp.nintei.domain.AppClock.JST)));
             }
             if (r.member() != null) row.put("name", r.member().name()).put("kana", r.member().kana());
         }
-        o.put("nextCursor", v.nextCursor());
         return o;
     }
 

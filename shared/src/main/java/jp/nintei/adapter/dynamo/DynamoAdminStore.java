@@ -59,9 +59,12 @@ public final class DynamoAdminStore implements AdminStore {
         List<ListRow> rows = new ArrayList<>();
         for (Map<String, AttributeValue> i : r.items()) {
             String s = Attr.s(i, "status");
+            String july = Attr.s(i, "july");
             rows.add(new ListRow(Attr.s(i, MemberMapper.MEMBER_NO), ApplicationKind.valueOf(Attr.s(i, "kind")),
                     s == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(s), Attr.instant(i, "submittedAt"),
-                    Attr.s(i, "receiptNo"), Attr.s(i, "mailState"), Attr.bool(i, "duesInProcess")));
+                    Attr.s(i, "receiptNo"), Attr.s(i, "mailState"), Attr.bool(i, "duesInProcess"),
+                    jp.nintei.adapter.json.SectionJson.july(july == null ? null : Json.parse(july)),
+                    Attr.s(i, "confirmedJuly"), Attr.s(i, "confirmedDues"), Attr.date(i, MemberMapper.EXTENDED_UNTIL)));
         }
         return new Page(rows, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? encode(r.lastEvaluatedKey()) : null);
     }
@@ -177,6 +180,87 @@ public final class DynamoAdminStore implements AdminStore {
             Map<String, List<WriteRequest>> pending = request;
             var r = dynamo.batchWriteItem(b -> b.requestItems(pending));
             request = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+        }
+    }
+
+    private Map<String, AttributeValue> appKey(jp.nintei.store.ApplicationKey k) {
+        return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
+    }
+
+    private static AttributeValue event(String event, String by, String note, Instant at) {
+        Map<String, AttributeValue> m = new HashMap<>(Map.of("at", AttributeValue.fromS(at.toString()),
+                "event", AttributeValue.fromS(event), "by", AttributeValue.fromS(by)));
+        if (note != null) m.put("note", AttributeValue.fromS(note));
+        return AttributeValue.fromL(List.of(AttributeValue.fromM(m)));
+    }
+
+    @Override
+    public void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
+        dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+                .updateExpression("SET #e = :until, #h = list_append(if_not_exists(#h, :none), :event), "
+                        + "#k = if_not_exists(#k, :kind), #y = if_not_exists(#y, :year), #m = if_not_exists(#m, :member), "
+                        + "#s = if_not_exists(#s, :draft), #g1pk = if_not_exists(#g1pk, :g1pk), #g1sk = if_not_exists(#g1sk, :g1sk)")
+                .expressionAttributeNames(Map.of("#e", MemberMapper.EXTENDED_UNTIL, "#h", "history", "#k", "kind", "#y", "year",
+                        "#m", MemberMapper.MEMBER_NO, "#s", "status", "#g1pk", Keys.GSI1PK, "#g1sk", Keys.GSI1SK))
+                .expressionAttributeValues(Map.of(":until", AttributeValue.fromS(until.toString()),
+                        ":none", AttributeValue.fromL(List.of()), ":event", event("EXTENDED", actor, note + "（" + until + "まで）", at),
+                        ":kind", AttributeValue.fromS(key.kind().name()), ":year", AttributeValue.fromN(Integer.toString(key.year())),
+                        ":member", AttributeValue.fromS(key.memberNo()), ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
+                        ":g1pk", AttributeValue.fromS(listKey(key.year(), key.kind())),
+                        ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+    }
+
+    @Override
+    public boolean reopen(jp.nintei.store.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+                    .updateExpression("SET #s = :draft, #g1sk = :g1sk, #e = :until, #v = if_not_exists(#v, :zero) + :one, "
+                            + "#h = list_append(if_not_exists(#h, :none), :event) REMOVE #g2pk, #g2sk")
+                    .conditionExpression("#s = :submitted")
+                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK, "#e", MemberMapper.EXTENDED_UNTIL,
+                            "#v", "version", "#h", "history", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK))
+                    .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
+                            ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()),
+                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()),
+                            ":until", AttributeValue.fromS(until.toString()), ":one", AttributeValue.fromN("1"),
+                            ":zero", AttributeValue.fromN("0"),
+                            ":none", AttributeValue.fromL(List.of()), ":event", event("REOPENED", actor, reason, at))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean confirm(jp.nintei.store.ApplicationKey key, String what, String note, String actor, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+                    .updateExpression("SET #c = :c, #h = list_append(if_not_exists(#h, :none), :event)")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#c", "confirmed" + what, "#h", "history"))
+                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(at + " " + actor + (note == null || note.isBlank() ? "" : "：" + note)),
+                            ":none", AttributeValue.fromL(List.of()), ":event", event("CONFIRMED_" + what.toUpperCase(java.util.Locale.ROOT), actor, note, at))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+                    .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk")
+                    .conditionExpression("#s = :submitted AND attribute_exists(#mid)")
+                    .expressionAttributeNames(Map.of("#ms", "mailState", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#s", "status",
+                            "#mid", "mailId"))
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
+                            ":g2pk", AttributeValue.fromS(ApplicationMapper.MAIL_PENDING),
+                            ":g2sk", AttributeValue.fromS(at + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())),
+                            ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

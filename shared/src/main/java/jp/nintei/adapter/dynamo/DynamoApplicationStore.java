@@ -110,6 +110,13 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     @Override
+    public Optional<java.time.LocalDate> extension(ApplicationKey key) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+                .projectionExpression("#e").expressionAttributeNames(Map.of("#e", MemberMapper.EXTENDED_UNTIL)));
+        return r.hasItem() ? Optional.ofNullable(Attr.date(r.item(), MemberMapper.EXTENDED_UNTIL)) : Optional.empty();
+    }
+
+    @Override
     public jp.nintei.domain.YearWindows windows(int year) {
         var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))));
         return MemberMapper.windows(year, r.hasItem() ? r.item() : null);

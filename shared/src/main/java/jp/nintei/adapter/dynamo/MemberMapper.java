@@ -30,10 +30,11 @@ public final class MemberMapper {
     static final String YEAR = "year";
     static final String STATUS = "status";
     static final String SUBMITTED_AT = "submittedAt";
+    static final String EXTENDED_UNTIL = "extendedUntil";
 
     /** The attributes マイページ reads: the one BatchGetItem projects to these. */
     static final String[] MY_PAGE_ATTRIBUTES = {Keys.PK, Keys.SK, MEMBER_NO, NAME, KANA, EMAIL, JOINED_ON, DUES_PAID,
-            SEMINAR, CASE_REPORTS, CASE_REPORT_EXEMPT, WRITTEN_EXAM_EXEMPT, SPECIALIST, KIND, YEAR, STATUS, SUBMITTED_AT,
+            SEMINAR, CASE_REPORTS, CASE_REPORT_EXEMPT, WRITTEN_EXAM_EXEMPT, SPECIALIST, KIND, YEAR, STATUS, SUBMITTED_AT, EXTENDED_UNTIL,
             "primaryOpens", "primaryCloses", "secondaryOpens", "secondaryCloses", "renewalOpens", "renewalCloses"};
 
     private MemberMapper() {}
@@ -77,7 +78,7 @@ public final class MemberMapper {
         String status = Attr.s(item, STATUS);
         return new ApplicationSummary(Attr.n(item, YEAR), ApplicationKind.valueOf(Attr.s(item, KIND)),
                 status == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(status),
-                Attr.instant(item, SUBMITTED_AT));
+                Attr.instant(item, SUBMITTED_AT), Attr.date(item, EXTENDED_UNTIL));
     }
 
     /** The summary fields of an application item (the full item's other sections belong to its own mapper). */
