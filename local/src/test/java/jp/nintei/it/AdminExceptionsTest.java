@@ -110,5 +110,9 @@ class AdminExceptionsTest {
         assertTrue(list.json().get("rows").valueStream().anyMatch(r -> r.get("memberNo").asString().equals(a.member.memberNo())
                 && r.get("confirmedDues").asString().contains("4/25 入金確認")), list.body());
         assertEquals(200, Http.get(system.gateway().url() + "/api/admin/followups?year=" + year + "&application=new-secondary", staff).status());
+        // the applicant's submission and the secretariat's confirmation are both in the member's audit trail
+        String audit = Http.get(system.gateway().url() + "/api/admin/audit?memberNo=" + a.member.memberNo(), staff).body();
+        assertTrue(audit.contains("\"action\":\"SUBMITTED\"") && audit.contains("P" + year + "-" + a.member.memberNo())
+                && audit.contains("CONFIRMED_DUES"), audit);
     }
 }

@@ -81,6 +81,7 @@ public final class PrimaryApplicationService {
             }
             throw conflict(c);
         }
+        audit(key, ConfirmationMail.receiptNo(app), version, now);
         // the conditional update succeeded, so the stored item is exactly this: no second read
         PrimaryApplication submitted = new PrimaryApplication(app.memberNo(), app.year(), app.kind(),
                 jp.nintei.domain.ApplicationStatus.SUBMITTED, version + 1, app.preferences(), app.documents(),
@@ -128,5 +129,14 @@ public final class PrimaryApplicationService {
             throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
         }
         return new ApplicationKey(memberNo, now.getYear(), kind);
+    }
+
+    /** Best effort: the submission stands even if its audit line cannot be written now (the item's history has it). */
+    private void audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
+        try {
+            store.recordSubmission(key, receiptNo, version, now.toInstant());
+        } catch (RuntimeException e) {
+            jp.nintei.platform.Log.warn("audit", java.util.Map.of("event", "SUBMITTED", "error", e.getClass().getName()));
+        }
     }
 }

@@ -109,6 +109,7 @@ public final class SecondaryApplicationService {
             }
             throw PrimaryApplicationService.conflict(c);
         }
+        audit(key, receiptNo, version, now);
         SecondaryApplication submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
         SecondaryStore.Snapshot after = new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements());
         boolean sent = mail.send(ConfirmationMails.secondary(after, directory.get()));
@@ -198,5 +199,14 @@ public final class SecondaryApplicationService {
     private static ApplicationKey key(String memberNo, ApplicationKind kind, ZonedDateTime now) {
         if (kind.stage() != ApplicationKind.Stage.SECONDARY) throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
         return new ApplicationKey(memberNo, now.getYear(), kind);
+    }
+
+    /** Best effort: the submission stands even if its audit line cannot be written now (the item's history has it). */
+    private void audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
+        try {
+            applications.recordSubmission(key, receiptNo, version, now.toInstant());
+        } catch (RuntimeException e) {
+            jp.nintei.platform.Log.warn("audit", java.util.Map.of("event", "SUBMITTED", "error", e.getClass().getName()));
+        }
     }
 }

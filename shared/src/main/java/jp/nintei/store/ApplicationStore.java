@@ -71,6 +71,9 @@ public interface ApplicationStore {
 
     void markMailSent(ApplicationKey key, String mailId, Instant now);
 
+    /** The audit record of an applicant's submission (listable by day and member with the secretariat's actions). */
+    void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at);
+
     void recordMailAttempt(ApplicationKey key, String mailId, Instant now);
 
     /** Pending mails recorded before {@code before}, oldest first. */

@@ -199,6 +199,12 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     @Override
+    public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
+        new DynamoAdminStore(dynamo, table).audit(new jp.nintei.store.AdminStore.AuditEntry(at, key.memberNo(), "SUBMITTED",
+                key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"));
+    }
+
+    @Override
     public void markMailSent(ApplicationKey key, String mailId, Instant now) {
         Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
         u.values.put(":mailId", AttributeValue.fromS(mailId));
