@@ -69,11 +69,71 @@ async function showDetail(memberNo) {
       if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, style: 'max-width:12rem' }));
       docs.append(li);
     }
-    box.append(h, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs);
+    box.append(h, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs,
+      actionsFor(d, memberNo));
     box.scrollIntoView({ block: 'start' });
   } catch (e) {
     box.textContent = e.message;
   }
+}
+
+/** 期限延長・差し戻し・確認・再送: each asks for what it needs and reports in Japanese. */
+function actionsFor(d, memberNo) {
+  const wrap = document.createElement('div');
+  wrap.append(Object.assign(document.createElement('h3'), { textContent: '事務局の操作' }));
+  const status = Object.assign(document.createElement('p'), { className: 'saved', id: 'action-status' });
+  status.setAttribute('role', 'status');
+  const run = async (action, body, done) => {
+    try {
+      await api(`admin/applications/${d.application}/${memberNo}/${action}`, { method: 'POST', body: JSON.stringify({ year: $('f-year').value, ...body }) });
+      status.textContent = done;
+      loadList(false);
+    } catch (e) {
+      status.textContent = e.message;
+    }
+  };
+  const form = (label, fields, action, done, fixed = {}) => {
+    const f = document.createElement('form');
+    f.className = 'filters';
+    f.setAttribute('aria-label', label);
+    const inputs = fields.map(([name, type, text]) => {
+      const i = Object.assign(document.createElement('input'), { type, name });
+      const l = Object.assign(document.createElement('label'), { textContent: text });
+      l.append(document.createElement('br'), i);
+      f.append(l);
+      return i;
+    });
+    f.append(Object.assign(document.createElement('button'), { type: 'submit', className: 'small', textContent: label }));
+    f.addEventListener('submit', (e) => {
+      e.preventDefault();
+      run(action, { ...fixed, ...Object.fromEntries(inputs.map((i) => [i.name, i.value])) }, done);
+    });
+    return f;
+  };
+  wrap.append(
+    form('期限を延長する', [['until', 'date', '延長後の期限（この日の23:59まで）'], ['reason', 'text', '理由（記録されます）']], 'extension', '期限を延長しました。'),
+    d.status === 'SUBMITTED' ? form('差し戻す（修正依頼）', [['until', 'date', '修正の期限'], ['reason', 'text', '理由（申請者にメールで伝わります）']], 'reopen', '差し戻し、申請者にメールしました。') : '',
+    form('会費の入金を確認した', [['note', 'text', 'メモ']], 'confirm', '確認を記録しました。', { what: 'dues' }),
+    form('7月実績の報告を受領した', [['note', 'text', 'メモ']], 'confirm', '確認を記録しました。', { what: 'july' }));
+  if (d.status === 'SUBMITTED') {
+    const resend = Object.assign(document.createElement('button'), { type: 'button', className: 'small', textContent: '確認メールを再送する' });
+    resend.addEventListener('click', () => run('resend-mail', {}, '確認メールを再送しました。'));
+    wrap.append(resend);
+  }
+  wrap.append(status);
+  return wrap;
+}
+
+async function loadFollowUps() {
+  const r = await api(`admin/followups?year=${$('f-year').value}&application=${$('fu-application').value}`);
+  $('followups').tBodies[0].replaceChildren(...r.rows.map((x) => {
+    const tr = document.createElement('tr');
+    const july = x.july ? Object.entries({ achievements: '業績書', course: '受講', experience: '臨床経験', training: '臨床研修' })
+      .filter(([k]) => x.july[k]).map(([, v]) => v).join('、') : '';
+    tr.append(td(x.memberNo), td(x.name), td(july), td(x.duesInProcess ? '手続き中' : ''),
+      td(x.mailState === 'PENDING' ? '未送信' : '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
+    return tr;
+  }));
 }
 
 async function exportCsv() {
@@ -159,6 +219,7 @@ $('w-load').addEventListener('click', loadWindows);
 $('windows-form').addEventListener('submit', saveWindows);
 $('import-run').addEventListener('click', runImport);
 $('audit-form').addEventListener('submit', loadAudit);
+$('fu-load').addEventListener('click', () => loadFollowUps().catch((e) => { $('error').textContent = e.message; }));
 localClockBanner(() => loadList(false));
 loadList(false);
 loadWindows().catch(() => {});

@@ -315,6 +315,10 @@ class BrowserTest {
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#list tr[data-member='10000002']"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "緩和 二郎（10000002）"));
         screenshot("admin-list-detail");
+        WebElement confirm = driver.findElement(By.cssSelector("form[aria-label='会費の入金を確認した']"));
+        confirm.findElement(By.name("note")).sendKeys("画面から確認");
+        confirm.findElement(By.tagName("button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "確認を記録しました。"));
 
         driver.findElement(By.cssSelector("[data-tab='import']")).click();
         String csv = "会員番号,氏名,ふりがな,メールアドレス,入会日\r\n60000001,画面 取込,がめん とりこみ,gamen@example.jp,2019-04-01\r\n"
