@@ -1,0 +1,540 @@
+package jp.nintei.local.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.nintei.adapter.aws.AwsClients;
+import jp.nintei.adapter.cognito.CognitoMemberAccounts;
+import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationStore;
+import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
+import jp.nintei.adapter.dynamo.DynamoMemberStore;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.adapter.s3.S3DocumentStorage;
+import jp.nintei.adapter.ses.SesMailer;
+import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.SpecialistStatus;
+import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.DocumentPurpose;
+import jp.nintei.domain.application.FileType;
+import jp.nintei.domain.imports.MemberCsv;
+import jp.nintei.functions.admin.AdminHandler;
+import jp.nintei.local.Bootstrap;
+import jp.nintei.local.DemoData;
+import jp.nintei.local.LocalSystem;
+import jp.nintei.platform.Settings;
+import jp.nintei.service.AdminService;
+import jp.nintei.service.ConfirmationMails;
+import jp.nintei.service.DirectoryCache;
+import jp.nintei.service.MailService;
+import jp.nintei.store.ApplicationKey;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Benchmark harness (not a test): the secretariat's routes through the local gateway over 5,000 submitted
+ * 一次申請 — the list ({@code GET /api/admin/applications}, first page with a status filter and without, and every page
+ * once), the Excel export ({@code GET /api/admin/export}) and the 会員情報 import of a 10,000-row CSV
+ * ({@code POST /api/admin/imports/members}, then the same file again) — with p50/p99, the DynamoDB requests each
+ * call makes (counted with an SDK {@link ExecutionInterceptor}) and the JVM's heap during the import.
+ *
+ * <p>Run: {@code mvn -q -o -pl local compile && mvn -q -o -pl local exec:java
+ * -Dexec.mainClass=jp.nintei.local.bench.AdminBench -Dexec.args=100}
+ */
+public final class AdminBench {
+    private AdminBench() {}
+
+    static final String HANDLER = "jp.nintei.functions.admin.AdminHandler::handleRequest";
+    static final int APPLICANTS = 5000;
+    static final int IMPORT_ROWS = 10000;
+    static final int LOAD_THREADS = 8;
+
+    /** Route key of the request the current gateway thread is running, and the phase the main thread is in. */
+    static final ThreadLocal<String> ROUTE = new ThreadLocal<>();
+    static volatile String phase = "";
+    /** phase → calls; "phase | operation" → DynamoDB requests. */
+    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        try (LocalSystem system = LocalSystem.start(0, false)) {
+            int year = system.demo().year();
+            DynamoDbClient counting = AwsClients.dynamoDb(new ExecutionInterceptor() {
+                @Override
+                public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+                    String op = a.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+                    String route = ROUTE.get();
+                    REQUESTS.computeIfAbsent((route == null ? "(outside a route)" : phase) + " | " + op,
+                            k -> new AtomicInteger()).incrementAndGet();
+                }
+            });
+            wire(system, counting);
+            String url = system.gateway().url();
+            HttpClient http = HttpClient.newHttpClient();
+
+            // ---- 5,000 members, each with a submitted 一次申請 with a registered 領収書 ----
+            DynamoDbClient raw = AwsClients.dynamoDb();
+            DynamoMemberStore memberStore = new DynamoMemberStore(raw, Bootstrap.TABLE);
+            DynamoApplicationStore apps = new DynamoApplicationStore(raw, Bootstrap.TABLE);
+            List<Member> applicants = people(year, 20000001, APPLICANTS, new Random(20260501L));
+            AtomicInteger loadRequests = new AtomicInteger();
+            long l0 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(LOAD_THREADS);
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < LOAD_THREADS; t++) {
+                int part = t;
+                parts.add(pool.submit(() -> {
+                    Random rnd = new Random(part);
+                    for (int i = part; i < applicants.size(); i += LOAD_THREADS) {
+                        Member m = applicants.get(i);
+                        memberStore.putMember(m);
+                        ApplicationKey key = new ApplicationKey(m.memberNo(), year, ApplicationKind.NEW_PRIMARY);
+                        Instant now = Instant.now();
+                        long v = apps.saveDraft(key, 0, preferences(rnd), now);
+                        Document d = new Document(String.format(Locale.ROOT, "%032x", 0xB0000000L + i), DocumentPurpose.FEE_RECEIPT,
+                                "領収書_" + m.memberNo() + ".pdf", 150_000 + rnd.nextInt(250_000), FileType.PDF,
+                                sha256(m.memberNo()), Document.Status.PENDING, now);
+                        apps.addDocument(key, d, now);
+                        v = apps.registerDocument(key, d.id(), 1, now);
+                        String receiptNo = "P" + year + "-" + m.memberNo();
+                        String mailId = "submitted-" + year + "-" + ApplicationKind.NEW_PRIMARY.name() + "-" + m.memberNo() + "-v" + v;
+                        apps.submit(key, v, receiptNo, mailId, Instant.now());
+                        apps.markMailSent(key, mailId, Instant.now()); // as after the confirmation mail went out
+                        loadRequests.addAndGet(6);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : parts) f.get();
+            pool.shutdown();
+            double loadS = (System.nanoTime() - l0) / 1e9;
+            System.out.printf(Locale.ROOT, "loaded %d members + %d submitted 一次申請 (%d requests, %d threads) in %.1f s%n",
+                    applicants.size(), applicants.size(), loadRequests.get(), LOAD_THREADS, loadS);
+
+            String token = "Bearer " + login(url, DemoData.SECRETARIAT_NO);
+            String list = url + "/api/admin/applications?year=" + year + "&application=new-primary";
+
+            // warm-up: each list variant once
+            phase = "warm-up";
+            int allCount = Json.parse(get(http, list + "&status=ALL", token).body()).get("counts").get("ALL").asInt();
+            int submittedCount = Json.parse(get(http, list + "&status=SUBMITTED", token).body()).get("counts").get("SUBMITTED").asInt();
+
+            // ---- the list, first page ----
+            phase = "list SUBMITTED";
+            List<Double> listSubmitted = new ArrayList<>();
+            int rowsSubmitted = 0;
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = get(http, list + "&status=SUBMITTED", token);
+                listSubmitted.add((System.nanoTime() - t0) / 1e6);
+                rowsSubmitted = Json.parse(r.body()).get("rows").size();
+            }
+            phase = "list ALL";
+            List<Double> listAll = new ArrayList<>();
+            int rowsAll = 0;
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = get(http, list + "&status=ALL", token);
+                listAll.add((System.nanoTime() - t0) / 1e6);
+                rowsAll = Json.parse(r.body()).get("rows").size();
+            }
+
+            // ---- every page once ----
+            Paging pagingSubmitted = page(http, list + "&status=SUBMITTED", token, "paging SUBMITTED");
+            Paging pagingAll = page(http, list + "&status=ALL", token, "paging ALL");
+
+            // ---- the export ----
+            phase = "export";
+            List<Double> export = new ArrayList<>();
+            int exportBytes = 0;
+            int exportRows = 0;
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> r = http.send(request("GET", url + "/api/admin/export?year=" + year + "&application=new-primary", token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                export.add((System.nanoTime() - t0) / 1e6);
+                if (r.statusCode() != 200) throw new IllegalStateException("export " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+                exportBytes = r.body().length;
+                exportRows = crlfLines(new String(r.body(), StandardCharsets.UTF_8)) - 1;
+            }
+
+            // ---- the member import: 10,000 rows, then the same file again ----
+            byte[] csv = memberCsv(people(year, 30000001, IMPORT_ROWS, new Random(20260601L)), new Random(20260602L));
+            HeapSampler heap = new HeapSampler();
+            boolean hwmReset = resetPeakRss();
+            heap.reset();
+            phase = "import 1st";
+            long t0 = System.nanoTime();
+            HttpResponse<String> first = post(http, url + "/api/admin/imports/members", token, csv);
+            double import1S = (System.nanoTime() - t0) / 1e9;
+            heap.stop();
+            Map<String, String> rss = rss();
+            if (first.statusCode() != 200) throw new IllegalStateException("import " + first.statusCode() + " " + first.body());
+            JsonNode report1 = Json.parse(first.body());
+
+            phase = "import 2nd";
+            t0 = System.nanoTime();
+            HttpResponse<String> second = post(http, url + "/api/admin/imports/members", token, csv);
+            double import2S = (System.nanoTime() - t0) / 1e9;
+            if (second.statusCode() != 200) throw new IllegalStateException("re-import " + second.statusCode() + " " + second.body());
+            JsonNode report2 = Json.parse(second.body());
+
+            // ---- the table ----
+            System.out.printf(Locale.ROOT, "%n事務局 API through the local gateway (HTTP, JWT check, AdminHandler, dynalite), year %d, "
+                    + "%d applications in the list (%d 申請済)%n", year, allCount, submittedCount);
+            System.out.printf(Locale.ROOT, "%-54s %6s %9s %9s %9s %8s%n", "operation", "n", "p50", "p99", "rows", "DDB/call");
+            row("GET /api/admin/applications status=SUBMITTED p.1", listSubmitted, rowsSubmitted, "list SUBMITTED");
+            row("GET /api/admin/applications status=ALL p.1", listAll, rowsAll, "list ALL");
+            paging("every page, status=SUBMITTED", pagingSubmitted);
+            paging("every page, status=ALL", pagingAll);
+            double[] e = sorted(export);
+            System.out.printf(Locale.ROOT, "%-54s %6d %7.0fms %7.0fms %9d %8.1f   (min %.0f ms, max %.0f ms, %,d bytes)%n",
+                    "GET /api/admin/export (CSV)", e.length, pct(e, 0.5), pct(e, 0.99), exportRows, perCall("export"),
+                    e[0], e[e.length - 1], exportBytes);
+            System.out.printf(Locale.ROOT, "%-54s %6d %8.1fs %9s %9d %8d%n", "POST /api/admin/imports/members (10,000 rows)", 1, import1S,
+                    "", report1.get("rows").asInt(), requests("import 1st"));
+            System.out.printf(Locale.ROOT, "%-54s %6d %8.1fs %9s %9d %8d%n", "POST /api/admin/imports/members (same file again)", 1, import2S,
+                    "", report2.get("rows").asInt(), requests("import 2nd"));
+
+            System.out.printf(Locale.ROOT, "%nImport reports%n");
+            for (var x : List.of(Map.entry("1st", report1), Map.entry("2nd", report2))) {
+                JsonNode r = x.getValue();
+                System.out.printf(Locale.ROOT, "  %s: encoding %s, rows %d, accepted %d, rejected %d, updated %d, unchanged %d, accountsCreated %d%n",
+                        x.getKey(), r.get("encoding").asString(), r.get("rows").asInt(), r.get("accepted").asInt(), r.get("rejected").size(),
+                        r.get("updated").asInt(), r.get("unchanged").asInt(), r.get("accountsCreated").asInt());
+                for (int i = 0; i < Math.min(3, r.get("rejected").size()); i++) {
+                    System.out.printf(Locale.ROOT, "    rejected line %d: %s%n", r.get("rejected").get(i).get("line").asInt(),
+                            r.get("rejected").get(i).get("reason").asString());
+                }
+            }
+            System.out.printf(Locale.ROOT, "  CSV: %,d bytes (UTF-8 with BOM)%n", csv.length);
+            System.out.printf(Locale.ROOT, "  JVM heap during the 1st import: before %,.0f MB, peak sampled every 50 ms %,.0f MB (+%,.0f MB), "
+                            + "pool peaks summed %,.0f MB, max heap %,.0f MB, %d samples%n",
+                    mb(heap.baseline), mb(heap.peak.get()), mb(heap.peak.get() - heap.baseline), mb(heap.poolPeaks()),
+                    mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax()), heap.samples.get());
+            System.out.printf(Locale.ROOT, "  process RSS after the 1st import: VmHWM %s (%s), VmRSS %s (whole JVM: Maven, gateway, S3Proxy; "
+                    + "dynalite and cognito-local are separate node processes)%n", rss.getOrDefault("VmHWM", "?"),
+                    hwmReset ? "peak reset before the import" : "peak since JVM start: clear_refs not writable", rss.getOrDefault("VmRSS", "?"));
+
+            System.out.printf(Locale.ROOT, "%nDynamoDB requests per call (SDK ExecutionInterceptor)%n");
+            System.out.printf(Locale.ROOT, "  %-18s %-16s %6s %9s %9s%n", "phase", "operation", "calls", "requests", "per call");
+            for (String p : List.of("list SUBMITTED", "list ALL", "paging SUBMITTED", "paging ALL", "export", "import 1st", "import 2nd")) {
+                AtomicInteger calls = CALLS.get(p);
+                if (calls == null) continue;
+                Map<String, Integer> byOp = new TreeMap<>();
+                REQUESTS.forEach((k, v) -> {
+                    if (k.startsWith(p + " | ")) byOp.put(k.substring(k.lastIndexOf(" | ") + 3), v.get());
+                });
+                if (byOp.isEmpty()) byOp.put("(none)", 0);
+                byOp.forEach((op, count) -> System.out.printf(Locale.ROOT, "  %-18s %-16s %6d %9d %9.2f%n", p, op, calls.get(), count,
+                        count / (double) calls.get()));
+            }
+            REQUESTS.keySet().stream().filter(k -> k.startsWith("(outside")).sorted()
+                    .forEach(k -> System.out.printf(Locale.ROOT, "  unexpected: %s = %d%n", k, REQUESTS.get(k).get()));
+        }
+        System.exit(0);
+    }
+
+    // ---- wiring ----
+
+    /** AdminHandler as its no-arg constructor builds it, with the counting DynamoDB client behind every store. */
+    private static void wire(LocalSystem system, DynamoDbClient dynamo) {
+        Clock clock = AppClock.process();
+        String table = Bootstrap.TABLE;
+        DynamoDirectoryStore directoryStore = new DynamoDirectoryStore(dynamo, table);
+        DirectoryCache directory = new DirectoryCache(directoryStore::loadAll, Clock.systemUTC());
+        AdminService admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table),
+                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET),
+                new CognitoMemberAccounts(AwsClients.cognito(), system.identity().userPoolId()), directory, directoryStore, clock);
+        DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, table);
+        SesMailer mailer = new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS), null);
+        admin.withMail(mailer, new MailService(applications, mailer, clock), new ConfirmationMails(applications, applications, directory));
+        AdminHandler h = new AdminHandler(admin);
+        system.handlers().put(HANDLER, (com.amazonaws.services.lambda.runtime.RequestHandler<
+                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
+                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>) (event, context) -> {
+            ROUTE.set(event.getRouteKey());
+            CALLS.computeIfAbsent(phase, k -> new AtomicInteger()).incrementAndGet();
+            try {
+                return h.handleRequest(event, context);
+            } finally {
+                ROUTE.remove();
+            }
+        });
+    }
+
+    // ---- paging ----
+
+    private record Paging(double ms, int pages, int rows, String phase) {}
+
+    private static Paging page(HttpClient http, String list, String token, String name) {
+        phase = name;
+        String cursor = null;
+        int pages = 0;
+        int rows = 0;
+        long t0 = System.nanoTime();
+        do {
+            HttpResponse<String> r = get(http, list + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), token);
+            JsonNode body = Json.parse(r.body());
+            pages++;
+            rows += body.get("rows").size();
+            JsonNode next = body.get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+        return new Paging((System.nanoTime() - t0) / 1e6, pages, rows, name);
+    }
+
+    // ---- generated members ----
+
+    private static final String[] FAMILY = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤",
+        "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本", "阿部"};
+    private static final String[] FAMILY_KANA = {"さとう", "すずき", "たかはし", "たなか", "いとう", "わたなべ", "やまもと",
+        "なかむら", "こばやし", "かとう", "よしだ", "やまだ", "ささき", "やまぐち", "まつもと", "いのうえ", "きむら", "はやし",
+        "さいとう", "しみず", "やまざき", "もり", "いけだ", "はしもと", "あべ"};
+    private static final String[] FAMILY_ROMAJI = {"sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto",
+        "nakamura", "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue", "kimura", "hayashi",
+        "saito", "shimizu", "yamazaki", "mori", "ikeda", "hashimoto", "abe"};
+    private static final String[] GIVEN = {"健一", "美穂", "誠", "直樹", "裕子", "大輔", "恵", "隆", "由美", "浩", "智子",
+        "拓也", "真由美", "和也", "陽子", "亮", "香織", "修", "彩", "翔太"};
+    private static final String[] GIVEN_KANA = {"けんいち", "みほ", "まこと", "なおき", "ゆうこ", "だいすけ", "めぐみ", "たかし",
+        "ゆみ", "ひろし", "ともこ", "たくや", "まゆみ", "かずや", "ようこ", "りょう", "かおり", "おさむ", "あや", "しょうた"};
+    private static final String[] GIVEN_ROMAJI = {"kenichi", "miho", "makoto", "naoki", "yuko", "daisuke", "megumi", "takashi",
+        "yumi", "hiroshi", "tomoko", "takuya", "mayumi", "kazuya", "yoko", "ryo", "kaori", "osamu", "aya", "shota"};
+    private static final String[] DOMAINS = {"example.jp", "hosp.example.or.jp", "med.example.ac.jp", "example.ne.jp", "example.com"};
+
+    static List<Member> people(int year, int firstNo, int count, Random rnd) {
+        List<Member> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String no = Integer.toString(firstNo + i);
+            int f = rnd.nextInt(FAMILY.length);
+            int g = rnd.nextInt(GIVEN.length);
+            String email = GIVEN_ROMAJI[g] + "." + FAMILY_ROMAJI[f] + "." + no.substring(no.length() - 5) + "@" + DOMAINS[rnd.nextInt(DOMAINS.length)];
+            LocalDate joined = LocalDate.of(1995 + rnd.nextInt(Math.max(1, year - 1997)), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+            boolean seminar = rnd.nextInt(10) != 0;
+            out.add(new Member(no, FAMILY[f] + " " + GIVEN[g], FAMILY_KANA[f] + " " + GIVEN_KANA[g], email, joined,
+                    Set.of(year - 1, year), seminar, 20, false, rnd.nextInt(20) == 0, SpecialistStatus.NONE));
+        }
+        return out;
+    }
+
+    private static List<String> preferences(Random rnd) {
+        List<String> codes = new ArrayList<>();
+        while (codes.size() < 3) {
+            String c = String.format(Locale.ROOT, "%02d", 1 + rnd.nextInt(47));
+            if (!codes.contains(c)) codes.add(c);
+        }
+        return codes;
+    }
+
+    /** The secretariat's Excel sheet saved as CSV UTF-8: BOM, CRLF, dates typed several ways. */
+    static byte[] memberCsv(List<Member> members, Random rnd) {
+        StringBuilder b = new StringBuilder(members.size() * 160);
+        b.append('\uFEFF');
+        b.append(String.join(",", MemberCsv.MEMBER_NO, MemberCsv.NAME, MemberCsv.KANA, MemberCsv.EMAIL, MemberCsv.JOINED_ON,
+                MemberCsv.DUES, MemberCsv.SEMINAR, MemberCsv.CASE_REPORTS, MemberCsv.CASE_REPORT_EXEMPT,
+                MemberCsv.WRITTEN_EXAM_EXEMPT, MemberCsv.SPECIALIST)).append("\r\n");
+        for (Member m : members) {
+            LocalDate j = m.joinedOn();
+            String joined = switch (rnd.nextInt(10)) {
+                case 0 -> j.getYear() >= 1990 && j.getYear() <= 2018 ? "平成" + (j.getYear() - 1988) + "年" + j.getMonthValue() + "月"
+                        + j.getDayOfMonth() + "日" : j.getYear() + "年" + j.getMonthValue() + "月" + j.getDayOfMonth() + "日";
+                case 1 -> j.getYear() + "年" + j.getMonthValue() + "月" + j.getDayOfMonth() + "日";
+                default -> j.getYear() + "/" + j.getMonthValue() + "/" + j.getDayOfMonth();
+            };
+            String dues = m.duesPaidFiscalYears().stream().sorted().map(String::valueOf).reduce((a, c) -> a + "," + c).orElse("");
+            b.append(m.memberNo()).append(',').append(m.name()).append(',').append(m.kana()).append(',').append(m.email()).append(',')
+                    .append(joined).append(",\"").append(dues).append("\",").append(m.seminarCompleted() ? "有" : "無").append(',')
+                    .append(m.approvedCaseReports()).append(',').append("無").append(',').append(m.writtenExamExempt() ? "有" : "無")
+                    .append(',').append("").append("\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- memory ----
+
+    /** Heap used, sampled every 50 ms on a daemon thread, from {@link #reset} to {@link #stop}. */
+    static final class HeapSampler {
+        final MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
+        final AtomicLong peak = new AtomicLong();
+        final AtomicInteger samples = new AtomicInteger();
+        volatile long baseline;
+        volatile boolean running;
+        Thread thread;
+
+        void reset() {
+            System.gc();
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+            baseline = bean.getHeapMemoryUsage().getUsed();
+            peak.set(baseline);
+            samples.set(0);
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    long used = bean.getHeapMemoryUsage().getUsed();
+                    peak.accumulateAndGet(used, Math::max);
+                    samples.incrementAndGet();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            peak.accumulateAndGet(bean.getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        /** Sum of each heap pool's own peak since the reset (an upper bound: the pools peak at different moments). */
+        long poolPeaks() {
+            long sum = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
+            }
+            return sum;
+        }
+    }
+
+    /** Linux: writing 5 to clear_refs resets VmHWM to the current RSS. */
+    private static boolean resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> rss() {
+        Map<String, String> out = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
+                    out.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return out;
+    }
+
+    private static double mb(long bytes) { return bytes / (1024.0 * 1024.0); }
+
+    // ---- report ----
+
+    private static double[] sorted(List<Double> ms) { return ms.stream().mapToDouble(Double::doubleValue).sorted().toArray(); }
+
+    private static double pct(double[] v, double p) { return v[(int) Math.floor(p * (v.length - 1))]; }
+
+    private static int requests(String p) {
+        int sum = 0;
+        for (var e : REQUESTS.entrySet()) if (e.getKey().startsWith(p + " | ")) sum += e.getValue().get();
+        return sum;
+    }
+
+    private static double perCall(String p) {
+        AtomicInteger calls = CALLS.get(p);
+        return calls == null ? 0 : requests(p) / (double) calls.get();
+    }
+
+    private static void row(String name, List<Double> ms, int rows, String p) {
+        double[] v = sorted(ms);
+        System.out.printf(Locale.ROOT, "%-54s %6d %7.2fms %7.2fms %9d %8.1f%n", name, v.length, pct(v, 0.5), pct(v, 0.99), rows, perCall(p));
+    }
+
+    private static void paging(String name, Paging p) {
+        System.out.printf(Locale.ROOT, "%-54s %6d %7.0fms %9s %9d %8.1f   (%d requests in all, %.1f ms per page)%n",
+                name + " (" + p.pages() + " pages)", p.pages(), p.ms(), "", p.rows(), perCall(p.phase()), requests(p.phase()),
+                p.ms() / p.pages());
+    }
+
+    private static int crlfLines(String s) {
+        int n = 0;
+        for (int i = s.indexOf("\r\n"); i >= 0; i = s.indexOf("\r\n", i + 2)) n++;
+        return n;
+    }
+
+    // ---- HTTP ----
+
+    private static String login(String url, String memberNo) {
+        HttpResponse<String> r = send(HttpClient.newHttpClient(), request("POST", url + "/api/auth/login", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + memberNo + "\",\"password\":\"" + DemoData.PASSWORD + "\"}"))
+                .build());
+        if (r.statusCode() != 200) throw new IllegalStateException("login " + r.statusCode() + " " + r.body());
+        return Json.parse(r.body()).get("idToken").asString();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String token) {
+        HttpResponse<String> r = send(http, request("GET", url, token).GET().build());
+        if (r.statusCode() != 200) throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
+        return r;
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String token, byte[] body) {
+        return send(http, request("POST", url, token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private static HttpRequest.Builder request(String method, String url, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) b.header("Authorization", token);
+        return b;
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
