@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Set;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
-import jp.nintei.adapter.dynamo.MemberMapper;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
-import jp.nintei.domain.ApplicationStatus;
-import jp.nintei.domain.ApplicationSummary;
 import jp.nintei.domain.Facility;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.SpecialistStatus;
@@ -85,6 +82,12 @@ public final class DemoData {
     public List<Member> members() { return members; }
 
     public void load(DynamoDbClient dynamo, CognitoIdentityProviderClient cognito, String table, String userPoolId) {
+        load(dynamo, cognito, null, table, userPoolId);
+    }
+
+    /** With {@code s3}: the demo receipts are real PDFs in the documents bucket (the secretariat can open them). */
+    public void load(DynamoDbClient dynamo, CognitoIdentityProviderClient cognito, software.amazon.awssdk.services.s3.S3Client s3,
+                     String table, String userPoolId) {
         DynamoMemberStore store = new DynamoMemberStore(dynamo, table);
         for (int y = year - 1; y <= year + 1; y++) store.putWindows(YearWindows.defaults(y));
         for (Member m : members) {
@@ -97,14 +100,59 @@ public final class DemoData {
         }
         cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(SECRETARIAT_NO).groupName("secretariat"));
         ZonedDateTime submittedAt = ZonedDateTime.of(year, 4, 10, 10, 15, 0, 0, AppClock.JST);
+        var apps = new jp.nintei.adapter.dynamo.DynamoApplicationStore(dynamo, table);
+        int minute = 0;
         for (String no : primarySubmitted) {
-            var item = MemberMapper.toItem(no, new ApplicationSummary(year, ApplicationKind.NEW_PRIMARY,
-                    ApplicationStatus.SUBMITTED, submittedAt.toInstant()));
-            dynamo.putItem(p -> p.tableName(table).item(item));
+            // a whole 一次申請: 希望地, a real receipt PDF in the documents bucket, submitted, mail sent
+            var at = submittedAt.plusMinutes(minute++).toInstant();
+            var key = new jp.nintei.store.ApplicationKey(no, year, ApplicationKind.NEW_PRIMARY);
+            boolean exempt = members.stream().anyMatch(m -> m.memberNo().equals(no) && m.writtenExamExempt());
+            long v = apps.saveDraft(key, 0, exempt ? java.util.List.of() : java.util.List.of("13", "14", "27"), at);
+            byte[] pdf = receiptPdf(no);
+            String id = String.format("%032x", Long.parseLong(no));
+            String sha = sha256(pdf);
+            v = apps.addDocument(key, new jp.nintei.domain.application.Document(id, jp.nintei.domain.application.DocumentPurpose.FEE_RECEIPT,
+                    "振込控え_" + no + ".pdf", pdf.length, jp.nintei.domain.application.FileType.PDF, sha,
+                    jp.nintei.domain.application.Document.Status.PENDING, at), at);
+            if (s3 != null) {
+                s3.putObject(b -> b.bucket(Bootstrap.DOCUMENTS_BUCKET).key(jp.nintei.store.DocumentStorage.key(key, id))
+                        .contentType("application/pdf"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
+            }
+            v = apps.registerDocument(key, id, 1, at);
+            String mailId = "submitted-" + year + "-NEW_PRIMARY-" + no + "-v" + v;
+            apps.submit(key, v, "P" + year + "-" + no, mailId, at);
+            apps.markMailSent(key, mailId, at);
         }
         DynamoDirectoryStore directory = new DynamoDirectoryStore(dynamo, table);
         facilities().forEach(directory::putFacility);
         supervisors().forEach(directory::putSupervisor);
+    }
+
+    /** A one-page receipt PDF (振込控え) for a demo member. */
+    static byte[] receiptPdf(String memberNo) {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+                text.newLineAtOffset(72, 720);
+                text.showText("Bank transfer receipt (demo) - member " + memberNo + " - JPY 20,000");
+                text.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final String[] PLACES = {"札幌", "青森", "盛岡", "仙台", "秋田", "山形", "福島", "水戸", "宇都宮", "前橋",

@@ -34,8 +34,9 @@ public final class LocalSystem implements AutoCloseable {
         try {
             this.identity = Bootstrap.createAll(template, aws.endpoints());
             this.demo = new DemoData(Menu.applicationYear(AppClock.process()));
-            try (DynamoDbClient dynamo = AwsClients.dynamoDb(); CognitoIdentityProviderClient cognito = AwsClients.cognito()) {
-                demo.load(dynamo, cognito, Bootstrap.TABLE, identity.userPoolId());
+            try (DynamoDbClient dynamo = AwsClients.dynamoDb(); CognitoIdentityProviderClient cognito = AwsClients.cognito();
+                 var s3 = AwsClients.s3()) {
+                demo.load(dynamo, cognito, s3, Bootstrap.TABLE, identity.userPoolId());
             }
             JwtVerifier verifier = new JwtVerifier(java.net.URI.create(identity.jwksUrl()), identity.issuer(),
                     identity.clientId(), Clock.systemUTC());

@@ -90,6 +90,13 @@ class AdminFlowTest {
         assertEquals(Samples.sha256(Samples.pdf()), row.get("SHA-256"));
         assertEquals("送信済", row.get("確認メール"));
         assertTrue(byMember.containsKey("10000002"), "demo submissions are exported too");
+
+        // the demo's submitted applications carry a real receipt the secretariat can open
+        JsonNode demo = get("/api/admin/applications/new-primary/10000002?year=" + year).json();
+        HttpResponse<byte[]> receipt = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(demo.at("/documents/0/url").asString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, receipt.statusCode());
+        assertTrue(new String(receipt.body(), StandardCharsets.US_ASCII).startsWith("%PDF-"));
     }
 
     @Test
