@@ -21,7 +21,7 @@ async function loadList(more) {
   try {
     const r = await api('admin/applications?' + query(more && cursor ? { cursor } : {}));
     const c = r.counts;
-    $('counts').textContent = `全体 ${c.ALL}件（申請済 ${c.SUBMITTED}件・下書き ${c.DRAFT}件・未提出 ${c.NOT_SUBMITTED}件）`;
+    if (c) $('counts').textContent = `全体 ${c.ALL}件（申請済 ${c.SUBMITTED}件・下書き ${c.DRAFT}件・未提出 ${c.NOT_SUBMITTED}件）`;
     const body = $('list').tBodies[0];
     if (!more) body.replaceChildren();
     for (const row of r.rows) {
@@ -176,7 +176,7 @@ async function runImport() {
   try {
     const kind = $('import-kind').value;
     const r = await apiUpload('admin/imports/' + kind, file);
-    const detail = kind === 'members' ? `（更新 ${r.updated}・変更なし ${r.unchanged}・新規アカウント ${r.accountsCreated}）` : '';
+    const detail = kind === 'members' ? `（更新 ${r.updated}・変更なし ${r.unchanged}・ログインアカウント作成待ち ${r.accountsQueued}：1分ごとに順次作成されます）` : '';
     out.replaceChildren(Object.assign(document.createElement('p'), {
       textContent: `文字コード：${r.encoding}／${r.rows}行中 ${r.accepted}行を取り込みました${detail}。エラー ${r.rejected.length}行。` }));
     if (r.rejected.length) {

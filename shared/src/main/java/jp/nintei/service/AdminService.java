@@ -48,7 +48,7 @@ public final class AdminService {
     public record Detail(Member member, ApplicationKind kind, PrimaryApplication primary, SecondaryApplication secondary,
                          Map<String, String> documentUrls) {}
 
-    public record ImportOutcome(ImportReport<Member> report, List<String> written, int accountsCreated) {}
+    public record ImportOutcome(ImportReport<Member> report, List<String> written, int accountsQueued) {}
 
     /** A facility or supervisor file: rows written (same data again writes the same item: idempotent). */
     public record DirectoryOutcome(ImportReport<?> report) {}
@@ -92,7 +92,8 @@ public final class AdminService {
         }
         Map<String, Member> people = admin.members(page.rows().stream().map(AdminStore.ListRow::memberNo).toList());
         List<Row> rows = page.rows().stream().map(r -> new Row(r, people.get(r.memberNo()))).toList();
-        return new ListView(year, kind, admin.counts(year, kind), rows, page.nextCursor());
+        // counts on the first page only: the next pages keep what the first one showed
+        return new ListView(year, kind, cursor == null ? admin.counts(year, kind) : Map.of(), rows, page.nextCursor());
     }
 
     public Detail detail(int year, ApplicationKind kind, String memberNo) {
@@ -230,18 +231,39 @@ public final class AdminService {
         ImportReport<Member> report = MemberCsv.read(file, now.getYear(), now.toLocalDate());
         List<Member> accepted = report.accepted().stream().map(ImportReport.Accepted::value).toList();
         Map<String, Member> before = admin.members(accepted.stream().map(Member::memberNo).toList());
-        List<String> written = admin.upsertMembers(accepted);
-        int created = 0;
+        java.util.Set<String> needAccount = new java.util.HashSet<>();
         for (Member m : accepted) {
             Member old = before.get(m.memberNo());
-            if (old == null || !old.email().equals(m.email())) {
-                if (accounts.ensure(m.memberNo(), m.email())) created++;
-            }
+            if (old == null || !java.util.Objects.equals(old.email(), m.email())) needAccount.add(m.memberNo());
         }
+        List<String> written = admin.upsertMembers(accepted, before, needAccount);
+        int queued = needAccount.size();
         admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "MEMBERS_IMPORTED", null, null, null,
                 "行数 " + report.rows() + "、取込 " + report.accepted().size() + "（更新 " + written.size() + "）、エラー "
                         + report.rejected().size()));
-        return new ImportOutcome(report, written, created);
+        return new ImportOutcome(report, written, queued);
+    }
+
+    /**
+     * The accounts schedule's work: creates (or updates the e-mail of) queued members' sign-in accounts until
+     * {@code budget} runs out; the rest waits for the next run. Returns how many were done.
+     */
+    public int createQueuedAccounts(java.time.Duration budget) {
+        long until = System.nanoTime() + budget.toNanos();
+        int done = 0;
+        while (System.nanoTime() < until) {
+            List<String> batch = admin.pendingAccounts(100);
+            if (batch.isEmpty()) break;
+            Map<String, Member> people = admin.members(batch);
+            for (String no : batch) {
+                if (System.nanoTime() >= until) break;
+                Member m = people.get(no);
+                if (m != null && m.email() != null) accounts.ensure(no, m.email());
+                admin.accountCreated(no);
+                done++;
+            }
+        }
+        return done;
     }
 
     /** 研修施設 or 指導者 master data; the applicants' search sees it within the directory cache's five minutes. */

@@ -30,8 +30,18 @@ public interface AdminStore {
     /** Profiles by 会員番号 (BatchGetItem, 100 a request). */
     Map<String, Member> members(Collection<String> memberNos);
 
-    /** Writes members whose record differs from the stored one; returns the 会員番号 written. */
-    List<String> upsertMembers(List<Member> members);
+    /**
+     * Writes members whose record differs from {@code stored}; those in {@code needAccount} are also queued for
+     * their sign-in account (created by the accounts schedule, so an import of thousands returns in seconds).
+     * Returns the 会員番号 written.
+     */
+    List<String> upsertMembers(List<Member> members, Map<String, Member> stored, java.util.Set<String> needAccount);
+
+    /** 会員番号 queued for an account, oldest first. */
+    List<String> pendingAccounts(int limit);
+
+    /** Takes a member off the account queue. */
+    void accountCreated(String memberNo);
 
     /** Whole application items of these members (BatchGetItem, 100 a request), for the export and the detail. */
     Map<String, jp.nintei.domain.application.PrimaryApplication> primaries(int year, ApplicationKind kind, Collection<String> memberNos);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.ApiException;
@@ -37,7 +36,7 @@ public final class AdminHandler extends HttpFunction {
         String table = Settings.require(Settings.TABLE_NAME);
         this.admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table),
                 new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
-                new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)), Components.directory(),
+                null /* accounts are created by AccountsFunction from the import's queue */, Components.directory(),
                 new jp.nintei.adapter.dynamo.DynamoDirectoryStore(dynamo, table), AppClock.process());
         var applications = Components.applications();
         var mailer = new jp.nintei.adapter.ses.SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),

@@ -19,13 +19,15 @@ final class AdminJson {
 
     static ObjectNode list(AdminService.ListView v) {
         ObjectNode o = Json.object().put("year", v.year()).put("application", v.kind().slug()).put("label", v.kind().label());
-        ObjectNode counts = o.putObject("counts");
-        int total = 0;
-        for (var e : v.counts().entrySet()) {
-            counts.put(e.getKey().name(), e.getValue());
-            total += e.getValue();
+        if (!v.counts().isEmpty()) {
+            ObjectNode counts = o.putObject("counts");
+            int total = 0;
+            for (var e : v.counts().entrySet()) {
+                counts.put(e.getKey().name(), e.getValue());
+                total += e.getValue();
+            }
+            counts.put("ALL", total);
         }
-        counts.put("ALL", total);
         o.set("rows", rows(v.rows()).get("rows"));
         o.put("nextCursor", v.nextCursor());
         return o;
@@ -95,7 +97,7 @@ final class AdminJson {
     static ObjectNode imported(AdminService.ImportOutcome r) {
         ObjectNode o = Json.object().put("encoding", r.report().encoding()).put("rows", r.report().rows())
                 .put("accepted", r.report().accepted().size()).put("updated", r.written().size())
-                .put("unchanged", r.report().accepted().size() - r.written().size()).put("accountsCreated", r.accountsCreated());
+                .put("unchanged", r.report().accepted().size() - r.written().size()).put("accountsQueued", r.accountsQueued());
         ArrayNode rejected = o.putArray("rejected");
         for (ImportReport.Rejected x : r.report().rejected()) rejected.addObject().put("line", x.line()).put("reason", x.reason());
         return o;

@@ -233,9 +233,9 @@ public final class AdminBench {
             System.out.printf(Locale.ROOT, "%nImport reports%n");
             for (var x : List.of(Map.entry("1st", report1), Map.entry("2nd", report2))) {
                 JsonNode r = x.getValue();
-                System.out.printf(Locale.ROOT, "  %s: encoding %s, rows %d, accepted %d, rejected %d, updated %d, unchanged %d, accountsCreated %d%n",
+                System.out.printf(Locale.ROOT, "  %s: encoding %s, rows %d, accepted %d, rejected %d, updated %d, unchanged %d, accountsQueued %d%n",
                         x.getKey(), r.get("encoding").asString(), r.get("rows").asInt(), r.get("accepted").asInt(), r.get("rejected").size(),
-                        r.get("updated").asInt(), r.get("unchanged").asInt(), r.get("accountsCreated").asInt());
+                        r.get("updated").asInt(), r.get("unchanged").asInt(), r.get("accountsQueued").asInt());
                 for (int i = 0; i < Math.min(3, r.get("rejected").size()); i++) {
                     System.out.printf(Locale.ROOT, "    rejected line %d: %s%n", r.get("rejected").get(i).get("line").asInt(),
                             r.get("rejected").get(i).get("reason").asString());

@@ -154,13 +154,17 @@ public final class DynamoAdminStore implements AdminStore {
     }
 
     @Override
-    public List<String> upsertMembers(List<Member> members) {
-        Map<String, Member> stored = members(members.stream().map(Member::memberNo).toList());
+    public List<String> upsertMembers(List<Member> members, Map<String, Member> stored, java.util.Set<String> needAccount) {
         List<String> written = new ArrayList<>();
         List<WriteRequest> batch = new ArrayList<>();
         for (Member m : members) {
             if (m.equals(stored.get(m.memberNo()))) continue; // unchanged: re-importing a file writes nothing
             Map<String, AttributeValue> item = MemberMapper.toItem(m);
+            if (needAccount.contains(m.memberNo())) {
+                // sparse: only queued members are in this GSI2 partition
+                item.put(Keys.GSI2PK, AttributeValue.fromS(ACCOUNTS_PENDING));
+                item.put(Keys.GSI2SK, AttributeValue.fromS(m.memberNo()));
+            }
             ItemSize.check(item);
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             written.add(m.memberNo());
@@ -171,6 +175,24 @@ public final class DynamoAdminStore implements AdminStore {
         }
         if (!batch.isEmpty()) writeBatch(batch);
         return written;
+    }
+
+    static final String ACCOUNTS_PENDING = "ACCOUNT#PENDING";
+
+    @Override
+    public List<String> pendingAccounts(int limit) {
+        List<String> out = new ArrayList<>();
+        QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI2).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ACCOUNTS_PENDING))).limit(limit));
+        for (Map<String, AttributeValue> i : r.items()) out.add(Attr.s(i, Keys.GSI2SK));
+        return out;
+    }
+
+    @Override
+    public void accountCreated(String memberNo) {
+        dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.member(memberNo), Keys.PROFILE))
+                .updateExpression("REMOVE #pk, #sk").expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK)));
     }
 
     private void writeBatch(List<WriteRequest> batch) {
