@@ -29,7 +29,7 @@ async function loadList(more) {
       tr.tabIndex = 0;
       tr.dataset.member = row.memberNo;
       tr.append(td(row.memberNo), td(row.name), td(row.statusLabel), td(row.receiptNo), td(row.submittedAtLabel),
-        td(row.mailState === 'SENT' ? '送信済' : row.mailState === 'PENDING' ? '未送信（再送待ち）' : ''));
+        td(row.mailState === 'SENT' ? '送信済' : row.mailState === 'PENDING' ? '未送信（再送待ち）' : row.mailState === 'FAILED' ? '送信失敗（要再送）' : ''));
       const open = () => showDetail(row.memberNo);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
@@ -131,7 +131,7 @@ async function loadFollowUps() {
     const july = x.july ? Object.entries({ achievements: '業績書', course: '受講', experience: '臨床経験', training: '臨床研修' })
       .filter(([k]) => x.july[k]).map(([, v]) => v).join('、') : '';
     tr.append(td(x.memberNo), td(x.name), td(july), td(x.duesInProcess ? '手続き中' : ''),
-      td(x.mailState === 'PENDING' ? '未送信' : '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
+      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
     return tr;
   }));
 }
@@ -149,7 +149,13 @@ async function exportCsv() {
 }
 
 async function loadWindows() {
-  const w = await api('admin/windows/' + $('w-year').value);
+  let w;
+  try {
+    w = await api('admin/windows/' + $('w-year').value);
+  } catch (e) {
+    $('windows-saved').textContent = e.message;
+    return;
+  }
   for (const k of ['primary', 'secondary', 'renewal']) {
     $(k + 'Opens').value = w[k].opens;
     $(k + 'Closes').value = w[k].closes;
@@ -199,7 +205,13 @@ async function loadAudit(e) {
   const p = new URLSearchParams();
   if ($('a-member').value) p.set('memberNo', $('a-member').value);
   else if ($('a-date').value) p.set('date', $('a-date').value);
-  const r = await api('admin/audit?' + p);
+  let r;
+  try {
+    r = await api('admin/audit?' + p);
+  } catch (err) {
+    $('error').textContent = err.message;
+    return;
+  }
   $('audit').tBodies[0].replaceChildren(...r.entries.map((x) => {
     const tr = document.createElement('tr');
     tr.append(td(x.atLabel), td(x.actor), td(ACTIONS[x.action] ?? x.action), td(x.memberNo), td(x.before), td(x.after));

@@ -47,7 +47,10 @@ async function refresh() {
 /** Calls the API with the ID token; refreshes once on 401, then sends the member back to the login page. */
 export async function api(path, options = {}) {
   let s = session();
-  if (!s) logout('login');
+  if (!s) {
+    logout('login');
+    return new Promise(() => {}); // the page is leaving for the login
+  }
   if (s.expiresAt - Date.now() < 60 * 1000) s = await refresh().catch(() => s);
   const call = (token) => fetch('api/' + path, { ...options,
       headers: { ...(options.headers ?? {}), Authorization: 'Bearer ' + token,

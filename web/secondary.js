@@ -164,7 +164,14 @@ function search(kind, onChoose) {
   results.setAttribute('role', 'listbox');
   let timer;
   const run = async () => {
-    const r = await api(`directory/${kind}?q=${encodeURIComponent(q.value)}`);
+    let r;
+    try {
+      r = await api(`directory/${kind}?q=${encodeURIComponent(q.value)}`);
+    } catch (e) {
+      results.hidden = false;
+      results.replaceChildren(el('p', { className: 'hint', textContent: e.message }));
+      return;
+    }
     results.hidden = false;
     results.replaceChildren(...(r.items.length ? r.items.map((x) => {
       const b = el('button', { type: 'button', textContent: kind === 'facilities'
@@ -365,6 +372,7 @@ async function submit() {
     renderDone();
   } catch (e) {
     $('submit-error').replaceChildren(...(e.problems ?? [{ message: e.message }]).map((p) => el('div', { textContent: p.message })));
+    if (e.code === 'STALE_VERSION') setTimeout(() => load(), 1500);
   } finally {
     button.disabled = false;
     button.textContent = '申請する';

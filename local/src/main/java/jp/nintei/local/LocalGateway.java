@@ -194,6 +194,12 @@ public final class LocalGateway implements AutoCloseable {
             return;
         }
         if ("POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+            // JSON only: a cross-site form cannot send it without a CORS preflight, which is refused
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (type == null || !type.startsWith("application/json")) {
+                send(exchange, ApiResponses.error(415, "JSON_REQUIRED", null, Messages.BAD_JSON));
+                return;
+            }
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -220,10 +226,15 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     private void web(HttpExchange exchange, String rawPath) throws IOException {
-        String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
-        if (path.endsWith("/")) path += "index.html";
-        Path file = webRoot.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(webRoot) || !Files.isRegularFile(file)) {
+        Path file;
+        try {
+            String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+            if (path.endsWith("/")) path += "index.html";
+            file = webRoot.resolve(path.substring(1)).normalize();
+        } catch (IllegalArgumentException badPath) { // InvalidPathException included
+            file = null; // %zz, %00 …: no such page
+        }
+        if (file == null || !file.startsWith(webRoot) || !Files.isRegularFile(file)) {
             Path notFound = webRoot.resolve("404.html");
             byte[] body = Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
                     : "Not Found".getBytes(StandardCharsets.UTF_8);

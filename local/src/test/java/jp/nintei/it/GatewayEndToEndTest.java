@@ -97,6 +97,19 @@ class GatewayEndToEndTest {
         assertEquals(405, getLogin.status());
     }
 
+    /** Sends a request line as written (the JDK client refuses malformed paths before sending). */
+    private int rawStatus(String path) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", system.gateway().port())) {
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void thePagesAreServedOnTheSameOriginAndNothingElse() {
         Http.Response index = Http.get(url + "/", null);
@@ -106,5 +119,12 @@ class GatewayEndToEndTest {
         assertEquals(200, Http.get(url + "/app.js", null).status());
         assertEquals(404, Http.get(url + "/%2e%2e/template.yaml", null).status());
         assertEquals(404, Http.get(url + "/no-such-page.html", null).status());
+        int badEscape = rawStatus("/%zz");
+        assertTrue(badEscape == 400 || badEscape == 404, "a bad escape is the client's mistake, not a 500: " + badEscape);
+        int nul = rawStatus("/a%00b");
+        assertTrue(nul == 400 || nul == 404, "a NUL in the path is the client's mistake, not a 500: " + nul);
+        // the local clock only takes JSON (a cross-site form cannot shift the demo's time)
+        Http.Response form = Http.send("POST", url + "/__local/clock", null, null);
+        assertEquals(415, form.status());
     }
 }

@@ -195,6 +195,28 @@ class PrimaryApplicationFlowTest {
     }
 
     @Test
+    void oneReceiptEvenWhenTwoSlotsWereAskedForAndNoUploadsToRenewal() {
+        Applicant a = newApplicant();
+        byte[] pdf = Samples.pdf();
+        JsonNode first = a.slot("一.pdf", "application/pdf", pdf).json();
+        JsonNode second = a.slot("二.pdf", "application/pdf", pdf).json();
+        assertEquals(200, Applicant.put(first, pdf));
+        assertEquals(200, Applicant.put(second, pdf));
+        assertEquals(200, a.register(first.at("/document/id").asString()).status());
+        Http.Response again = a.register(second.at("/document/id").asString());
+        assertEquals(409, again.status(), again.body());
+        assertEquals("DOCUMENT_LIMIT", again.json().get("code").asString());
+        assertEquals(1, a.read().get("documents").size());
+        assertEquals(404, a.slot("/api/applications/renewal", "MEDICAL_LICENSE", "免許.pdf", "application/pdf", pdf.length,
+                Samples.sha256(pdf)).status());
+        // wrong JSON shapes are the client's mistake
+        Http.Response shape = a.call("PUT", Applicant.APP, (tools.jackson.databind.node.ObjectNode) jp.nintei.adapter.http.Json.parse(
+                "{\"version\":0,\"preferences\":[{},[\"01\"],null]}"));
+        assertEquals(400, shape.status(), shape.body());
+        assertEquals("UNKNOWN_PREFECTURE", shape.json().get("code").asString());
+    }
+
+    @Test
     void preferencesAreCheckedAndAStaleSaveChangesNothing() {
         Applicant a = newApplicant();
         Http.Response dup = a.save(0, "13", "東京都", "14");

@@ -92,6 +92,13 @@ class SeasonScheduleTest {
                     .filter(m -> m.contains(next + "年度")).findFirst().orElseThrow();
             assertTrue(summary.contains("申請済：1件") && summary.contains("未提出（下書きのまま終了）：1件"), summary);
             assertEquals(0, at(dynamo, next + "-05-01T00:15:00").run().markedNotSubmitted(), "closing happens once");
+
+            // an extension given after the close makes the 未提出 draft a draft again, which its owner can save
+            var admin = new DynamoAdminStore(dynamo, Bootstrap.TABLE);
+            admin.extend(draftKey, java.time.LocalDate.of(next, 5, 7), "入院のため", "90000001", java.time.Instant.now());
+            assertEquals("DRAFT", admin.primaries(next, ApplicationKind.NEW_PRIMARY, List.of(drafting.memberNo()))
+                    .get(drafting.memberNo()).status().name());
+            assertEquals(2, apps.saveDraft(draftKey, 1, List.of("13", "14"), java.time.Instant.now()));
         }
     }
 }

@@ -169,6 +169,11 @@ class SecondaryApplicationFlowTest {
         assertEquals("FUTURE_DATE", a.call("PUT", APP + "/sections/resume", future).json().get("code").asString());
         ObjectNode years = resume(0).put("experienceYears", "五年");
         assertEquals("experienceYears", a.call("PUT", APP + "/sections/resume", years).json().get("field").asString());
+        ObjectNode arrayYears = resume(0);
+        arrayYears.putArray("experienceYears").add(5);
+        Http.Response shape = a.call("PUT", APP + "/sections/resume", arrayYears);
+        assertEquals(400, shape.status(), shape.body());
+        assertEquals("BAD_YEARS", shape.json().get("code").asString());
 
         assertEquals(200, a.call("PUT", APP + "/sections/resume", resume(0)).status());
         long v = a.get(APP).get("version").asLong();

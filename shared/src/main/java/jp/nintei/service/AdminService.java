@@ -349,7 +349,7 @@ public final class AdminService {
         do {
             AdminStore.Page page = admin.list(year, kind, ApplicationStatus.SUBMITTED, cursor, 500);
             for (AdminStore.ListRow r : page.rows()) {
-                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || "PENDING".equals(r.mailState())) all.add(r);
+                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || "PENDING".equals(r.mailState()) || "FAILED".equals(r.mailState())) all.add(r);
             }
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -395,7 +395,8 @@ public final class AdminService {
     }
 
     private static String mail(jp.nintei.domain.application.MailStatus m) {
-        return m == null ? "" : m.pending() ? "未送信（再送待ち）" : "送信済";
+        return m == null ? "" : m.pending() ? "未送信（再送待ち）" : m.state() == jp.nintei.domain.application.MailStatus.State.FAILED
+                ? "送信失敗（要再送）" : "送信済";
     }
 
     private static String mark(RequirementCheck c) { return c.met() ? (c.flagged() ? "手続き中" : "✓") : "×"; }

@@ -32,6 +32,9 @@ import jp.nintei.store.DocumentStorage;
 public final class DocumentService {
     public static final Duration UPLOAD_TTL = Duration.ofMinutes(15);
     public static final Duration PREVIEW_TTL = Duration.ofMinutes(5);
+    /** Bounds the application item (each reference a few hundred bytes): far below DynamoDB's 400 KB. */
+    static final int MAX_DOCUMENTS = 80;
+    static final int MAX_PENDING_PER_PURPOSE = 5;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -96,6 +99,11 @@ public final class DocumentService {
             submitted = s.application().submitted();
         }
         if (submitted) throw new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
+        if (documents.size() >= MAX_DOCUMENTS
+                || documents.stream().filter(d -> d.purpose() == purpose && !d.registered()).count() >= MAX_PENDING_PER_PURPOSE) {
+            throw new ApiException(409, "TOO_MANY_UPLOADS", "file", "アップロードの途中のファイルが多すぎます。画面を再読み込みし、"
+                    + "不要なファイルを「×」で削除してから、もう一度アップロードしてください。");
+        }
         if (documents.stream().filter(d -> d.purpose() == purpose && d.registered()).count() >= purpose.maxCount()) {
             throw new ApiException(409, "DOCUMENT_LIMIT", "file", purpose.label() + "は" + purpose.maxCount()
                     + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
@@ -133,9 +141,18 @@ public final class DocumentService {
                     + " として読み取れません。ファイルが壊れていないか確認して、" + doc.purpose().typesLabel()
                     + " のファイルを選び直してください。");
         } else {
-            inspection = Inspection.of(doc.purpose(), doc.type(), bytes);
+            try {
+                inspection = Inspection.of(doc.purpose(), doc.type(), bytes);
+            } catch (RuntimeException unreadable) {
+                inspection = new Inspection(0, 0, 0, new jp.nintei.domain.application.Problem("INVALID_CONTENT", "file",
+                        "このファイルは読み取れません。ファイルが壊れていないか確認して、選び直してください。"));
+            }
             if (inspection.problem() != null) {
                 rejection = new ApiException(422, inspection.problem().code(), "file", inspection.problem().message());
+            } else if (countRegistered(key, doc) >= doc.purpose().maxCount()) {
+                // two slots asked for before either was registered: the limit holds at 登録 too
+                rejection = new ApiException(409, "DOCUMENT_LIMIT", "file", doc.purpose().label() + "は" + doc.purpose().maxCount()
+                        + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
             }
         }
         if (rejection != null) {
@@ -155,6 +172,11 @@ public final class DocumentService {
         } catch (ApplicationStore.Conflict c) {
             throw PrimaryApplicationService.conflict(c);
         }
+    }
+
+    private long countRegistered(ApplicationKey key, Document doc) {
+        return store.load(key).map(s -> s.application().documents().stream()
+                .filter(d -> d.purpose() == doc.purpose() && d.registered() && !d.id().equals(doc.id())).count()).orElse(0L);
     }
 
     /** A presigned GET of at most five minutes, for the member's own document only. */
@@ -196,7 +218,11 @@ public final class DocumentService {
     }
 
     private static boolean fits(DocumentPurpose purpose, ApplicationKind kind) {
-        return purpose.primary() == (kind.stage() == ApplicationKind.Stage.PRIMARY);
+        return switch (kind.stage()) {
+            case PRIMARY -> purpose.primary();
+            case SECONDARY -> !purpose.primary();
+            case RENEWAL -> false;
+        };
     }
 
     /**

@@ -18,6 +18,8 @@ import jp.nintei.store.ApplicationStore;
 public final class MailService {
     /** The retry leaves fresh submissions to their own handler for this long. */
     static final Duration GRACE = Duration.ofMinutes(1);
+    /** About a day and a half of 5-minute retries; then the secretariat is told (follow-ups) and can resend. */
+    static final int MAX_ATTEMPTS = 400;
 
     private final ApplicationStore store;
     private final Mailer mailer;
@@ -39,7 +41,8 @@ public final class MailService {
         try {
             mailer.send(o.mail());
         } catch (Mailer.NotSent e) {
-            store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
+            if (o.status().attempts() + 1 >= MAX_ATTEMPTS) store.markMailFailed(o.key(), o.status().id(), clock.instant());
+            else store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("mailId", o.status().id());
             f.put("attempts", o.status().attempts() + 1);

@@ -119,6 +119,7 @@ public final class PrimaryApplicationService {
             case SUBMITTED -> new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
             case STALE -> new ApiException(409, "STALE_VERSION", Messages.STALE_VERSION);
             case MISSING -> new ApiException(404, "DOCUMENT_NOT_FOUND", Messages.DOCUMENT_NOT_FOUND);
+            case CLOSED -> new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
         };
     }
 

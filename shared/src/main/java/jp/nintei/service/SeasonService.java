@@ -61,6 +61,7 @@ public final class SeasonService {
                 admin.audit(new AdminStore.AuditEntry(now.toInstant(), "schedule", "WINDOW_" + state, null,
                         stage.name(), recorded, w.label()));
                 if (CLOSED.equals(state) && OPEN.equals(recorded)) marked += close(year, kinds, w, now.toInstant());
+                if (OPEN.equals(state) && CLOSED.equals(recorded)) reopen(year, kinds, now.toInstant());
             }
             if (OPEN.equals(state)) reminders += remind(year, kinds, w, now);
         }
@@ -87,6 +88,13 @@ public final class SeasonService {
         send(new Mailer.Mail("season-closed-" + year + "-" + kinds.get(0).stage(), secretariatAddress,
                 "【認定システム】" + year + "年度 " + kinds.get(0).label().replaceAll("（.*", "") + " 受付終了のご報告", body.toString()));
         return marked;
+    }
+
+    /** The secretariat moved a close date later: what the close marked 未提出 is a draft again. */
+    private void reopen(int year, List<ApplicationKind> kinds, Instant at) {
+        for (ApplicationKind kind : kinds) {
+            for (String memberNo : season.notSubmitted(year, kind)) season.markDraftAgain(new ApplicationKey(memberNo, year, kind), at);
+        }
     }
 
     private int remind(int year, List<ApplicationKind> kinds, ApplicationWindow w, ZonedDateTime now) {

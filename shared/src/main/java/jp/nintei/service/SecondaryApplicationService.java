@@ -144,7 +144,8 @@ public final class SecondaryApplicationService {
         JsonNode y = body.get("experienceYears");
         Integer years = null;
         if (y != null && !y.isNull() && !(y.isString() && y.asString().isBlank())) {
-            int parsed = y.isNumber() ? (y.canConvertToInt() && y.asDouble() == y.asInt() ? y.asInt() : -1) : ResumeRules.parseYears(y.asString());
+            int parsed = y.isNumber() ? (y.canConvertToInt() && y.asDouble() == y.asInt() ? y.asInt() : -1)
+                    : y.isString() ? ResumeRules.parseYears(y.asString()) : -1;
             if (parsed < 0) {
                 problems.add(new Problem("BAD_YEARS", "experienceYears", "緩和医療の臨床経験の年数は整数（年）で入力してください。"));
             } else {

@@ -18,7 +18,7 @@ public interface ApplicationStore {
 
     /** A conditional write lost: the application is submitted, or {@code version} is no longer current. */
     final class Conflict extends RuntimeException {
-        public enum Reason { SUBMITTED, STALE, MISSING }
+        public enum Reason { SUBMITTED, STALE, MISSING, CLOSED }
 
         private final Reason reason;
 
@@ -75,6 +75,9 @@ public interface ApplicationStore {
     void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at);
 
     void recordMailAttempt(ApplicationKey key, String mailId, Instant now);
+
+    /** Gives up on a mail after too many attempts: FAILED, out of the retry queue (the secretariat can resend). */
+    void markMailFailed(ApplicationKey key, String mailId, Instant now);
 
     /** Pending mails recorded before {@code before}, oldest first. */
     List<PendingMail> pendingMail(Instant before, int limit);

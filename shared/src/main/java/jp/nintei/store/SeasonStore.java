@@ -15,6 +15,12 @@ public interface SeasonStore {
     /** 会員番号 of every application of the year and kind still in draft (through GSI1). */
     List<String> drafts(int year, ApplicationKind kind);
 
+    /** 会員番号 of every application of the year and kind marked 未提出. */
+    List<String> notSubmitted(int year, ApplicationKind kind);
+
+    /** Makes a 未提出 application a draft again (the window was reopened). */
+    boolean markDraftAgain(ApplicationKey key, Instant at);
+
     /** Marks a draft 未提出; false when it was submitted meanwhile. */
     boolean markNotSubmitted(ApplicationKey key, Instant at);
 

@@ -36,7 +36,10 @@ public final class DocumentsHandler extends HttpFunction {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         ApplicationKind kind = ApplicationKind.fromSlug(request.pathParameters().get("application"));
-        if (kind == null) throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
+        // 更新申請 has no documents in this system: only 一次・二次 applications hold uploads
+        if (kind == null || kind.stage() == ApplicationKind.Stage.RENEWAL) {
+            throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
+        }
         String member = request.memberNo();
         String id = request.pathParameters().get("documentId");
         return switch (request.routeKey()) {

@@ -53,7 +53,8 @@ public final class PrimaryHandler extends HttpFunction {
                 long version = ApplicationJson.version(body);
                 List<String> prefs = new ArrayList<>();
                 JsonNode p = body.get("preferences");
-                if (p != null && p.isArray()) for (JsonNode x : p) prefs.add(x.isNull() ? null : x.asString());
+                // anything but a text or a number is not a prefecture: the rules answer UNKNOWN_PREFECTURE
+                if (p != null && p.isArray()) for (JsonNode x : p) prefs.add(x.isNull() ? null : x.isValueNode() ? x.asString() : "?");
                 long saved = service.save(member, kind, version, prefs);
                 yield ApiResponses.ok(Json.object().put("version", saved));
             }

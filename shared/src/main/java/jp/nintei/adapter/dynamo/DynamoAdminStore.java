@@ -218,6 +218,17 @@ public final class DynamoAdminStore implements AdminStore {
 
     @Override
     public void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
+        // a draft the close marked 未提出 becomes a draft again: the extension is for finishing it
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
+                    .conditionExpression("#s = :ns")
+                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
+                    .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
+                            ":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
+                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notMarked) {
+            // a draft, a submission, or no item yet: nothing to undo
+        }
         dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
                 .updateExpression("SET #e = :until, #h = list_append(if_not_exists(#h, :none), :event), "
                         + "#k = if_not_exists(#k, :kind), #y = if_not_exists(#y, :year), #m = if_not_exists(#m, :member), "
@@ -272,14 +283,14 @@ public final class DynamoAdminStore implements AdminStore {
     public boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
-                    .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk")
+                    .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk, #ma = :zero")
                     .conditionExpression("#s = :submitted AND attribute_exists(#mid)")
                     .expressionAttributeNames(Map.of("#ms", "mailState", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#s", "status",
-                            "#mid", "mailId"))
+                            "#mid", "mailId", "#ma", "mailAttempts"))
                     .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
                             ":g2pk", AttributeValue.fromS(ApplicationMapper.MAIL_PENDING),
                             ":g2sk", AttributeValue.fromS(at + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())),
-                            ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()))));
+                            ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()), ":zero", AttributeValue.fromN("0"))));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
             return false;

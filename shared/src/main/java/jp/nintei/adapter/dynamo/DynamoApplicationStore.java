@@ -242,6 +242,25 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     @Override
+    public void markMailFailed(ApplicationKey key, String mailId, Instant now) {
+        Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
+        u.values.put(":mailId", AttributeValue.fromS(mailId));
+        u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
+        u.names.put("#mailId", "mailId");
+        u.set("#mailState", "mailState", AttributeValue.fromS("FAILED"));
+        u.sets.add("#mailAttempts = #mailAttempts + :one");
+        u.names.put("#mailAttempts", "mailAttempts");
+        u.values.put(":one", n(1));
+        u.remove("#g2pk", Keys.GSI2PK);
+        u.remove("#g2sk", Keys.GSI2SK);
+        try {
+            u.run();
+        } catch (Conflict ignored) {
+            // sent meanwhile
+        }
+    }
+
+    @Override
     public List<PendingMail> pendingMail(Instant before, int limit) {
         QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI2)
                 .keyConditionExpression("#pk = :pk AND #sk < :before")
@@ -363,6 +382,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                     .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status")));
             String status = r.hasItem() ? Attr.s(r.item(), "status") : null;
             if (ApplicationStatus.SUBMITTED.name().equals(status) && bumpsVersion) return new Conflict(Conflict.Reason.SUBMITTED);
+            if (ApplicationStatus.NOT_SUBMITTED.name().equals(status)) return new Conflict(Conflict.Reason.CLOSED);
             if (condition.contains("attribute_exists(#d)")) return new Conflict(Conflict.Reason.MISSING);
             return new Conflict(bumpsVersion ? Conflict.Reason.STALE : Conflict.Reason.MISSING);
         }

@@ -50,13 +50,34 @@ public final class DynamoSeasonStore implements SeasonStore {
     }
 
     @Override
-    public List<String> drafts(int year, ApplicationKind kind) {
+    public List<String> drafts(int year, ApplicationKind kind) { return withStatus(year, kind, ApplicationStatus.DRAFT); }
+
+    @Override
+    public List<String> notSubmitted(int year, ApplicationKind kind) { return withStatus(year, kind, ApplicationStatus.NOT_SUBMITTED); }
+
+    @Override
+    public boolean markDraftAgain(ApplicationKey key, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table)
+                    .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
+                    .updateExpression("SET #s = :draft, #g1sk = :g1sk").conditionExpression("#s = :ns")
+                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
+                    .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
+                            ":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
+                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private List<String> withStatus(int year, ApplicationKind kind, ApplicationStatus status) {
         List<String> out = new ArrayList<>();
         dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoAdminStore.listKey(year, kind)),
-                                ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#"))))
+                                ":draft", AttributeValue.fromS(status.name() + "#"))))
                 .items().forEach(i -> out.add(Attr.s(i, MemberMapper.MEMBER_NO)));
         return out;
     }
@@ -67,9 +88,12 @@ public final class DynamoSeasonStore implements SeasonStore {
             dynamo.updateItem(u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #s = :ns, #g1sk = :g1sk, #h = list_append(if_not_exists(#h, :none), :event)")
-                    .conditionExpression("#s = :draft")
-                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK, "#h", "history"))
+                    // an applicant with an individual extension that has not ended keeps the draft
+                    .conditionExpression("#s = :draft AND (attribute_not_exists(#e) OR #e < :today)")
+                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK, "#h", "history",
+                            "#e", MemberMapper.EXTENDED_UNTIL))
                     .expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
+                            ":today", AttributeValue.fromS(at.atZone(jp.nintei.domain.AppClock.JST).toLocalDate().toString()),
                             ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                             ":g1sk", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name() + "#" + at + "#" + key.memberNo()),
                             ":none", AttributeValue.fromL(List.of()),

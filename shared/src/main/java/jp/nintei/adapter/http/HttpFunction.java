@@ -27,6 +27,10 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         } catch (ApiException e) {
             code = e.code();
             response = ApiResponses.error(e);
+        } catch (tools.jackson.core.JacksonException e) {
+            // a body of the wrong shape somewhere a reader did not expect: the client's mistake, never a 500
+            code = "BAD_JSON";
+            response = ApiResponses.error(400, code, null, Messages.BAD_JSON);
         } catch (AwsServiceException e) {
             boolean throttled = e.isThrottlingException();
             code = throttled ? "THROTTLED" : "AWS_ERROR";

@@ -27,7 +27,7 @@ public record Inspection(int pages, int width, int height, Problem problem) {
     static Inspection pdf(byte[] bytes) {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             return new Inspection(doc.getNumberOfPages(), 0, 0, null);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return new Inspection(0, 0, 0, new Problem("INVALID_CONTENT", "file",
                     "このPDFは開けません（破損しているか、パスワードで保護されています）。別のPDFを選んでください。"));
         }
@@ -86,14 +86,14 @@ public record Inspection(int pages, int width, int height, Problem problem) {
                 int tiff = i + 10;
                 if (tiff + 8 > c.length) return 1;
                 boolean little = c[tiff] == 'I';
-                int ifd = tiff + u32(c, tiff + 4, little);
-                if (ifd + 2 > c.length) return 1;
-                int entries = u16(c, ifd, little);
+                long ifd = tiff + (u32(c, tiff + 4, little) & 0xFFFFFFFFL);
+                if (ifd < tiff || ifd + 2 > c.length) return 1;
+                int entries = u16(c, (int) ifd, little);
                 for (int e = 0; e < entries; e++) {
-                    int at = ifd + 2 + e * 12;
+                    long at = ifd + 2 + e * 12L;
                     if (at + 12 > c.length) return 1;
-                    if (u16(c, at, little) == 0x0112) {
-                        int v = u16(c, at + 8, little);
+                    if (u16(c, (int) at, little) == 0x0112) {
+                        int v = u16(c, (int) at + 8, little);
                         return v >= 1 && v <= 8 ? v : 1;
                     }
                 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** The confirmation mail of a submission: recorded in the same update as the submission, sent after it. */
 public record MailStatus(String id, State state, int attempts, Instant sentAt) {
-    public enum State { PENDING, SENT }
+    /** FAILED: SES refused it too often; it leaves the retry queue and shows in the secretariat's follow-ups. */
+    public enum State { PENDING, SENT, FAILED }
 
     public boolean pending() { return state == State.PENDING; }
 }
