@@ -94,18 +94,25 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public Map<String, Member> members(Collection<String> memberNos) {
         Map<String, Member> out = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> i : batchGet(memberNos, no -> Keys.key(Keys.member(no), Keys.PROFILE))) {
+            Member m = MemberMapper.member(i);
+            out.put(m.memberNo(), m);
+        }
+        return out;
+    }
+
+    /** Items by key, 100 to a BatchGetItem, unprocessed keys retried. */
+    private List<Map<String, AttributeValue>> batchGet(Collection<String> memberNos,
+                                                       java.util.function.Function<String, Map<String, AttributeValue>> key) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
         List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
         for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String no : all.subList(from, Math.min(all.size(), from + 100))) keys.add(Keys.key(Keys.member(no), Keys.PROFILE));
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream().map(key).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
             for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
                 Map<String, KeysAndAttributes> pending = request;
                 var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-                for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
-                    Member m = MemberMapper.member(i);
-                    out.put(m.memberNo(), m);
-                }
+                out.addAll(r.responses().getOrDefault(table, List.of()));
                 request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
             }
         }
@@ -135,22 +142,7 @@ public final class DynamoAdminStore implements AdminStore {
     }
 
     private List<Map<String, AttributeValue>> items(int year, ApplicationKind kind, Collection<String> memberNos) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String no : all.subList(from, Math.min(all.size(), from + 100))) {
-                keys.add(Keys.key(Keys.member(no), Keys.application(year, kind)));
-            }
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
-                Map<String, KeysAndAttributes> pending = request;
-                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-                out.addAll(r.responses().getOrDefault(table, List.of()));
-                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-            }
-        }
-        return out;
+        return batchGet(memberNos, no -> Keys.key(Keys.member(no), Keys.application(year, kind)));
     }
 
     @Override

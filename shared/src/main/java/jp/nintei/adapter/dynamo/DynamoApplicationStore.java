@@ -206,26 +206,26 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void markMailSent(ApplicationKey key, String mailId, Instant now) {
-        Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
-        u.values.put(":mailId", AttributeValue.fromS(mailId));
-        u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
-        u.names.put("#mailId", "mailId");
-        u.set("#mailState", "mailState", AttributeValue.fromS("SENT"));
+        Update u = mailUpdate(key, mailId, now, "SENT");
         u.set("#mailSentAt", "mailSentAt", AttributeValue.fromS(now.toString()));
-        u.sets.add("#mailAttempts = #mailAttempts + :one");
-        u.names.put("#mailAttempts", "mailAttempts");
-        u.values.put(":one", n(1));
-        u.remove("#g2pk", Keys.GSI2PK);
-        u.remove("#g2sk", Keys.GSI2SK);
-        try {
-            u.run();
-        } catch (Conflict alreadySent) {
-            // another sender got there first: the mail is sent, which is all that matters
-        }
+        runIgnoringConflict(u); // another sender got there first: the mail is sent, which is all that matters
     }
 
     @Override
     public void recordMailAttempt(ApplicationKey key, String mailId, Instant now) {
+        runIgnoringConflict(mailUpdate(key, mailId, now, null)); // sent meanwhile: nothing to record
+    }
+
+    @Override
+    public void markMailFailed(ApplicationKey key, String mailId, Instant now) {
+        runIgnoringConflict(mailUpdate(key, mailId, now, "FAILED"));
+    }
+
+    /**
+     * One attempt more on a still pending mail with this id; with {@code newState} (SENT, FAILED) the mail also
+     * leaves the pending state and the sparse GSI2 retry queue.
+     */
+    private Update mailUpdate(ApplicationKey key, String mailId, Instant now, String newState) {
         Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
         u.values.put(":mailId", AttributeValue.fromS(mailId));
         u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
@@ -234,29 +234,19 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         u.sets.add("#mailAttempts = #mailAttempts + :one");
         u.names.put("#mailAttempts", "mailAttempts");
         u.values.put(":one", n(1));
-        try {
-            u.run();
-        } catch (Conflict ignored) {
-            // sent meanwhile
+        if (newState != null) {
+            u.set("#mailState", "mailState", AttributeValue.fromS(newState));
+            u.remove("#g2pk", Keys.GSI2PK);
+            u.remove("#g2sk", Keys.GSI2SK);
         }
+        return u;
     }
 
-    @Override
-    public void markMailFailed(ApplicationKey key, String mailId, Instant now) {
-        Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
-        u.values.put(":mailId", AttributeValue.fromS(mailId));
-        u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
-        u.names.put("#mailId", "mailId");
-        u.set("#mailState", "mailState", AttributeValue.fromS("FAILED"));
-        u.sets.add("#mailAttempts = #mailAttempts + :one");
-        u.names.put("#mailAttempts", "mailAttempts");
-        u.values.put(":one", n(1));
-        u.remove("#g2pk", Keys.GSI2PK);
-        u.remove("#g2sk", Keys.GSI2SK);
+    private static void runIgnoringConflict(Update u) {
         try {
             u.run();
         } catch (Conflict ignored) {
-            // sent meanwhile
+            // the mail's state moved on meanwhile
         }
     }
 
