@@ -105,18 +105,20 @@ class AdminFlowTest {
                 + "５０００００01,取込 一郎,とりこみ いちろう,Ichiro.Import@example.jp,平成30年4月1日,\"" + (year - 1) + "," + year + "\",有,21,,,\r\n"
                 + "50000002,取込 二郎,とりこみ じろう,not-an-address,2018/4/1,,無,0,,,\r\n"
                 + "50000001,取込 重複,とりこみ,dup@example.jp,2018-04-01,,,,,,\r\n"
-                + "=HYPERLINK(\"x\"),悪意,あくい,x@example.jp,2018-04-01,,,,,,\r\n";
+                + "=HYPERLINK(\"x\"),悪意,あくい,x@example.jp,2018-04-01,,,,,,\r\n"
+                + "50000003,取込 三郎,とりこみ さぶろう,ichiro.import@example.jp,2018-04-01,,,,,,\r\n";
         byte[] sjis = csv.getBytes(Charset.forName("windows-31j"));
         Http.Response r = upload(sjis);
         assertEquals(200, r.status(), r.body());
         JsonNode report = r.json();
         assertEquals("Shift_JIS (CP932)", report.get("encoding").asString());
-        assertEquals(4, report.get("rows").asInt());
+        assertEquals(5, report.get("rows").asInt());
         assertEquals(1, report.get("accepted").asInt());
         assertEquals(1, report.get("updated").asInt());
         assertEquals(1, report.get("accountsQueued").asInt());
         List<Integer> lines = report.get("rejected").valueStream().map(x -> x.get("line").asInt()).toList();
-        assertEquals(List.of(3, 4, 5), lines);
+        assertEquals(List.of(3, 4, 5, 6), lines);
+        assertTrue(report.at("/rejected/3/reason").asString().contains("2行目の会員と同じです"), report.toString());
         assertTrue(report.at("/rejected/0/reason").asString().contains("メールアドレス"), report.toString());
         assertTrue(report.at("/rejected/1/reason").asString().contains("重複"), report.toString());
 

@@ -99,6 +99,24 @@ class SeasonScheduleTest {
             assertEquals("DRAFT", admin.primaries(next, ApplicationKind.NEW_PRIMARY, List.of(drafting.memberNo()))
                     .get(drafting.memberNo()).status().name());
             assertEquals(2, apps.saveDraft(draftKey, 1, List.of("13", "14"), java.time.Instant.now()));
+
+            // the secretariat moves the close date later after the close: the window opens again (recorded once)
+            // and what the close marked 未提出 is a draft again
+            Member late = TestMembers.create(system, false);
+            ApplicationKey lateKey = new ApplicationKey(late.memberNo(), next, ApplicationKind.NEW_PRIMARY);
+            apps.saveDraft(lateKey, 0, List.of("01"), java.time.Instant.now());
+            new DynamoSeasonStore(dynamo, Bootstrap.TABLE).markNotSubmitted(lateKey, java.time.Instant.now());
+            var members = new jp.nintei.adapter.dynamo.DynamoMemberStore(dynamo, Bootstrap.TABLE);
+            var defaults = jp.nintei.domain.YearWindows.defaults(next);
+            try {
+                members.putWindows(new jp.nintei.domain.YearWindows(next, new jp.nintei.domain.ApplicationWindow(
+                        java.time.LocalDate.of(next, 4, 1), java.time.LocalDate.of(next, 5, 10)), defaults.secondary(), defaults.renewal()));
+                assertEquals(List.of("PRIMARY OPEN"), at(dynamo, next + "-05-02T09:00:00").run().transitions());
+                assertEquals("DRAFT", admin.primaries(next, ApplicationKind.NEW_PRIMARY, List.of(late.memberNo()))
+                        .get(late.memberNo()).status().name());
+            } finally {
+                members.putWindows(defaults);
+            }
         }
     }
 }

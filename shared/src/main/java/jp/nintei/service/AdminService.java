@@ -228,7 +228,7 @@ public final class AdminService {
 
     public ImportOutcome importMembers(byte[] file, String actor) {
         ZonedDateTime now = AppClock.now(clock);
-        ImportReport<Member> report = MemberCsv.read(file, now.getYear(), now.toLocalDate());
+        ImportReport<Member> report = sameEmailRejected(MemberCsv.read(file, now.getYear(), now.toLocalDate()));
         List<Member> accepted = report.accepted().stream().map(ImportReport.Accepted::value).toList();
         Map<String, Member> before = admin.members(accepted.stream().map(Member::memberNo).toList());
         java.util.Set<String> needAccount = new java.util.HashSet<>();
@@ -242,6 +242,28 @@ public final class AdminService {
                 "行数 " + report.rows() + "、取込 " + report.accepted().size() + "（更新 " + written.size() + "）、エラー "
                         + report.rejected().size()));
         return new ImportOutcome(report, written, queued);
+    }
+
+    /**
+     * Two members with one e-mail address could not sign in with it (it would name neither): the later rows
+     * of the file are rejected with the line of the first.
+     */
+    static ImportReport<Member> sameEmailRejected(ImportReport<Member> report) {
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
+        List<ImportReport.Accepted<Member>> accepted = new ArrayList<>();
+        List<ImportReport.Rejected> rejected = new ArrayList<>(report.rejected());
+        for (ImportReport.Accepted<Member> a : report.accepted()) {
+            String email = a.value().email();
+            Integer first = email == null ? null : firstLine.putIfAbsent(email, a.line());
+            if (first != null) {
+                rejected.add(new ImportReport.Rejected(a.line(), "メールアドレス " + email + " が" + first
+                        + "行目の会員と同じです。会員ごとに別のメールアドレスを入力してください。"));
+            } else {
+                accepted.add(a);
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejected::line));
+        return new ImportReport<>(report.encoding(), report.rows(), accepted, rejected);
     }
 
     /**

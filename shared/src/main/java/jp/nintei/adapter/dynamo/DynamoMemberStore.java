@@ -93,7 +93,22 @@ public final class DynamoMemberStore implements MemberStore {
 
     @Override
     public void putWindows(YearWindows windows) {
-        put(MemberMapper.toItem(windows));
+        // the dates only: the item also keeps the season's recorded states and the year's settings
+        Map<String, AttributeValue> item = MemberMapper.toItem(windows);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK)) continue;
+            if (i > 0) set.append(", ");
+            set.append("#a").append(i).append(" = :v").append(i);
+            names.put("#a" + i, e.getKey());
+            values.put(":v" + i, e.getValue());
+            i++;
+        }
+        dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.window(windows.year()), Keys.window(windows.year())))
+                .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     private void put(Map<String, AttributeValue> item) {
