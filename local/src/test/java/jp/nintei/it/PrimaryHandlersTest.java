@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
@@ -62,13 +60,7 @@ class PrimaryHandlersTest {
     @AfterAll
     static void close() { DYNAMO.close(); }
 
-    private APIGatewayV2HTTPEvent fixture(String name) {
-        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/" + name);
-        Map<String, String> claims = new HashMap<>(e.getRequestContext().getAuthorizer().getJwt().getClaims());
-        claims.put("cognito:username", memberNo);
-        e.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-        return e;
-    }
+    private APIGatewayV2HTTPEvent fixture(String name) { return Fixtures.forMember(name, memberNo); }
 
     private static JsonNode body(APIGatewayV2HTTPResponse r) { return Json.parse(r.getBody()); }
 

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -184,7 +183,7 @@ public final class AdminBench {
             int exportRows = 0;
             for (int i = 0; i < 5; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<byte[]> r = http.send(request("GET", url + "/api/admin/export?year=" + year + "&application=new-primary", token)
+                HttpResponse<byte[]> r = http.send(BenchHttp.request(url + "/api/admin/export?year=" + year + "&application=new-primary", token)
                         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
                 export.add((System.nanoTime() - t0) / 1e6);
                 if (r.statusCode() != 200) throw new IllegalStateException("export " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
@@ -504,37 +503,16 @@ public final class AdminBench {
 
     // ---- HTTP ----
 
-    private static String login(String url, String memberNo) {
-        HttpResponse<String> r = send(HttpClient.newHttpClient(), request("POST", url + "/api/auth/login", null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + memberNo + "\",\"password\":\"" + DemoData.PASSWORD + "\"}"))
-                .build());
-        if (r.statusCode() != 200) throw new IllegalStateException("login " + r.statusCode() + " " + r.body());
-        return Json.parse(r.body()).get("idToken").asString();
-    }
+    private static String login(String url, String memberNo) { return BenchHttp.login(url, memberNo); }
 
     private static HttpResponse<String> get(HttpClient http, String url, String token) {
-        HttpResponse<String> r = send(http, request("GET", url, token).GET().build());
+        HttpResponse<String> r = BenchHttp.send(http, BenchHttp.request(url, token).GET().build());
         if (r.statusCode() != 200) throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
         return r;
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String token, byte[] body) {
-        return send(http, request("POST", url, token).header("Content-Type", "application/octet-stream")
+        return BenchHttp.send(http, BenchHttp.request(url, token).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-    }
-
-    private static HttpRequest.Builder request(String method, String url, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        if (token != null) b.header("Authorization", token);
-        return b;
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

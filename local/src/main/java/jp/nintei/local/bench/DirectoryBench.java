@@ -1,9 +1,7 @@
 package jp.nintei.local.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +26,6 @@ import jp.nintei.domain.Supervisor;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.functions.directory.DirectoryHandler;
 import jp.nintei.local.Bootstrap;
-import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.DirectoryCache;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -324,22 +321,9 @@ public final class DirectoryBench {
         return out;
     }
 
-    private static String login(String url, String memberNo) {
-        HttpResponse<String> r = send(HttpClient.newHttpClient(), "POST", url + "/api/auth/login", null,
-                "{\"userId\":\"" + memberNo + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
-        if (r.statusCode() != 200) throw new IllegalStateException("login " + r.statusCode() + " " + r.body());
-        return Json.parse(r.body()).get("idToken").asString();
-    }
+    private static String login(String url, String memberNo) { return BenchHttp.login(url, memberNo); }
 
     private static HttpResponse<String> send(HttpClient http, String method, String url, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) b.header("Authorization", token);
-        if (body != null) b.header("Content-Type", "application/json");
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BenchHttp.send(http, method, url, token, body);
     }
 }

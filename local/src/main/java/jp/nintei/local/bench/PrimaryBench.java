@@ -1,8 +1,6 @@
 package jp.nintei.local.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -223,21 +221,9 @@ public final class PrimaryBench {
         };
     }
 
-    private static String login(String url, String memberNo) {
-        HttpResponse<String> r = send(HttpClient.newHttpClient(), "POST", url + "/api/auth/login", null,
-                "{\"userId\":\"" + memberNo + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
-        return Json.parse(r.body()).get("idToken").asString();
-    }
+    private static String login(String url, String memberNo) { return BenchHttp.login(url, memberNo); }
 
     private static HttpResponse<String> send(HttpClient http, String method, String url, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) b.header("Authorization", token);
-        if (body != null) b.header("Content-Type", "application/json");
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BenchHttp.send(http, method, url, token, body);
     }
 }
