@@ -1,16 +1,16 @@
 package jp.nintei.local;
 
-import java.math.BigInteger;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies a bearer JWT the way the HTTP API's JWT authorizer does: RS256 signature against the pool's
- * JWKS (fetched once, refetched for an unknown key id), {@code exp}/{@code nbf} against the real clock,
+ * JWKS (fetched once, refetched for an unknown key id; keys and signature through Nimbus JOSE+JWT), {@code exp}/{@code nbf} against the real clock,
  * {@code iss} equal to the pool's issuer, and {@code aud} (ID token) or {@code client_id} (access token)
  * equal to the app client. Returns the claims flattened to strings as the authorizer passes them on.
  */
@@ -37,7 +37,7 @@ public final class JwtVerifier {
     private final String audience;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, RSASSAVerifier> keys = new ConcurrentHashMap<>();
 
     /** {@code clock} is the real wall clock, never the demo's shifted "now": tokens live in real time. */
     public JwtVerifier(URI jwks, String issuer, String audience, Clock clock) {
@@ -64,14 +64,12 @@ public final class JwtVerifier {
         if (parts.length != 3) throw new Invalid("malformed token");
         JsonNode header = decode(parts[0]);
         JsonNode payload = decode(parts[1]);
-        if (!"RS256".equals(Json.text(header, "alg"))) throw new Invalid("unsupported alg");
-        PublicKey key = key(Json.text(header, "kid"));
+        if (!JWSAlgorithm.RS256.getName().equals(Json.text(header, "alg"))) throw new Invalid("unsupported alg");
+        RSASSAVerifier key = key(Json.text(header, "kid"));
         try {
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initVerify(key);
-            s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!s.verify(Base64.getUrlDecoder().decode(parts[2]))) throw new Invalid("bad signature");
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // an empty signature is a signature that does not match (Nimbus would read it as an unsecured JWT)
+            if (parts[2].isEmpty() || !SignedJWT.parse(token).verify(key)) throw new Invalid("bad signature");
+        } catch (ParseException | JOSEException | IllegalStateException e) {
             throw new Invalid("bad signature");
         }
         long now = clock.instant().getEpochSecond();
@@ -113,9 +111,9 @@ public final class JwtVerifier {
         }
     }
 
-    private PublicKey key(String kid) throws Invalid {
+    private RSASSAVerifier key(String kid) throws Invalid {
         if (kid == null) throw new Invalid("no key id");
-        PublicKey k = keys.get(kid);
+        RSASSAVerifier k = keys.get(kid);
         if (k == null) {
             refresh();
             k = keys.get(kid);
@@ -124,17 +122,17 @@ public final class JwtVerifier {
         return k;
     }
 
+    /** Reads the JWKS key by key, so that one key of another type or shape does not hide the RSA keys. */
     private synchronized void refresh() throws Invalid {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode k : Json.parse(r.body()).path("keys")) {
                 if (!"RSA".equals(Json.text(k, "kty")) || Json.text(k, "kid") == null) continue;
-                BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(Json.text(k, "n")));
-                BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(Json.text(k, "e")));
-                keys.put(Json.text(k, "kid"), KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
+                RSAKey key = RSAKey.parse(Json.write(k));
+                keys.put(key.getKeyID(), new RSASSAVerifier(key));
             }
-        } catch (java.io.IOException | GeneralSecurityException | RuntimeException e) {
+        } catch (java.io.IOException | ParseException | JOSEException | RuntimeException e) {
             throw new Invalid("jwks unavailable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
