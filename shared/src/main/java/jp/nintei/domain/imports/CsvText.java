@@ -1,5 +1,8 @@
 package jp.nintei.domain.imports;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,12 +17,15 @@ import java.util.Objects;
 import java.util.Set;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.secondary.JapaneseDate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * CSV files as office software writes them (Excel on Windows: Shift_JIS/CP932, or UTF-8 with a BOM; other tools:
  * UTF-8 without one). Pure: bytes in, strings out.
  *
- * <p>Reading (RFC 4180, as Excel writes it): cells separated by {@code ,}; a cell that starts with {@code "} is
+ * <p>Reading (RFC 4180 through Apache Commons CSV, as Excel writes it): cells separated by {@code ,}; a cell that starts with {@code "} is
  * quoted and may hold {@code ,}, line breaks and doubled quotes {@code ""}; records end at CRLF, LF or CR; a line
  * break at the very end of the text does not start another record. Lenient where Excel is: a {@code "} inside an
  * unquoted cell, or text right after a closing quote, is kept as it is; a quote never closed runs to the end.
@@ -83,52 +89,38 @@ public final class CsvText {
     static List<Row> rows(String text) {
         Objects.requireNonNull(text, "text");
         List<Row> out = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean inQuotes = false;
-        boolean quoted = false; // the current cell started with a quote
-        int line = 1;
-        int rowStart = 1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (inQuotes) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        inQuotes = false;
-                    }
-                } else {
-                    if (c == '\n' || (c == '\r' && !(i + 1 < n && text.charAt(i + 1) == '\n'))) line++;
-                    cell.append(c);
-                }
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                quoted = false;
-            } else if (c == '\r' || c == '\n') {
-                cells.add(cell.toString());
-                out.add(new Row(rowStart, List.copyOf(cells), false));
-                cells.clear();
-                cell.setLength(0);
-                quoted = false;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
-                line++;
-                rowStart = line;
-            } else if (c == '"' && cell.length() == 0 && !quoted) {
-                inQuotes = true;
-                quoted = true;
-            } else {
-                cell.append(c);
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(EXCEL_LENIENT).get()) {
+            int start = 1;
+            CSVRecord last = null;
+            for (CSVRecord r : parser) {
+                out.add(new Row(start, List.copyOf(r.toList()), false));
+                start = (int) parser.getCurrentLineNumber() + 1;
+                last = r;
             }
-        }
-        if (inQuotes || quoted || cell.length() > 0 || !cells.isEmpty()) {
-            cells.add(cell.toString());
-            out.add(new Row(rowStart, List.copyOf(cells), inQuotes));
+            if (last != null && quoteLeftOpen(text.substring((int) last.getCharacterPosition()))) {
+                Row tail = out.remove(out.size() - 1);
+                out.add(new Row(tail.line(), tail.cells(), true));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException(e); // a String reader does not fail, and the format is lenient
         }
         return out;
+    }
+
+    /** Excel's reading: RFC 4180, blank lines kept as records, text after a closing quote kept, a quote never closed running to the end. */
+    private static final CSVFormat EXCEL_LENIENT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false).setTrailingData(true).setLenientEof(true).get();
+
+    private static final CSVFormat STRICT_EOF = EXCEL_LENIENT.builder().setLenientEof(false).get();
+
+    /** Whether the last record's quoted cell runs to the end of the text (then the whole rest is one cell). */
+    private static boolean quoteLeftOpen(String lastRecord) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(lastRecord)).setFormat(STRICT_EOF).get()) {
+            parser.getRecords();
+            return false;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return true;
+        }
     }
 
     /** A row the importer turns down; the message is the reason shown to the office. No stack trace. */
