@@ -218,10 +218,19 @@ public final class LocalGateway implements AutoCloseable {
                 .put("shifted", AppClock.isShifted())));
     }
 
-    /** {@code 2026-06-10T09:00} (JST) or a full ISO offset date-time. */
+    /**
+     * {@code 2026-06-10T09:00} (JST, seconds and fractions optional: {@code 09:00:00.250}) or the same with an offset
+     * written {@code Z}, {@code +09:00} or {@code +0900}, or a zone ({@code 2026-06-10T09:00+09:00[Asia/Tokyo]}).
+     */
     public static Clock clockAt(String text) {
         String t = jp.nintei.domain.JapaneseText.normalize(text);
-        ZonedDateTime at = t.length() <= 19 ? LocalDateTime.parse(t).atZone(AppClock.JST) : ZonedDateTime.parse(t);
+        if (t == null) throw new DateTimeParseException("no date-time", "", 0);
+        // +0900 → +09:00 (ISO-8601's basic offset, which java.time's ISO parsers do not read)
+        t = t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+        ZonedDateTime at;
+        if (t.contains("[")) at = ZonedDateTime.parse(t);
+        else if (t.endsWith("Z") || t.matches(".*T.*[+-]\\d{2}:\\d{2}$")) at = java.time.OffsetDateTime.parse(t).toZonedDateTime();
+        else at = LocalDateTime.parse(t).atZone(AppClock.JST);
         return AppClock.startingAt(at);
     }
 

@@ -47,6 +47,12 @@ class AdminExceptionsTest {
 
         assertEquals(400, action(late.member.memberNo(), "extension", Json.object().put("until", year + "-05-07")).status(),
                 "a reason is required");
+        for (String notAfterClose : new String[] {year + "-04-30", year + "-04-20"}) {
+            Http.Response early = action(late.member.memberNo(), "extension", Json.object().put("until", notAfterClose).put("reason", "x"));
+            assertEquals(400, early.status(), "an extension not after the close (4月30日) changes nothing: " + notAfterClose);
+            assertEquals("until", early.json().get("field").asString());
+            assertEquals("延長後の期限は受付期間の終了日（" + year + "年4月30日）より後の日付を入力してください。", early.json().get("message").asString());
+        }
         Http.Response extended = action(late.member.memberNo(), "extension",
                 Json.object().put("until", year + "年5月7日").put("reason", "入院中のため（本人より電話）"));
         assertEquals(200, extended.status(), extended.body());

@@ -227,13 +227,15 @@ public final class DocumentService {
 
     /**
      * The name as shown back to the member and in the mail: no folders, no control or invisible format
-     * characters (a right-to-left override could disguise the extension), NFKC, at most 120 characters with
-     * the extension kept and no character cut in half.
+     * characters (a right-to-left override could disguise the extension), never NFKC (「振込控え （4月）.pdf」 keeps
+     * its full-width parentheses), at most 120 characters with the extension kept and no character cut in half.
      */
     static String cleanFileName(String fileName) {
-        String n = JapaneseText.normalize(fileName);
+        String n = JapaneseText.asTyped(fileName);
         if (n != null) {
-            n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+            // full-width ／ and ＼ count as folder separators too (the name is not NFKC-normalised)
+            int cut = Math.max(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')), Math.max(n.lastIndexOf('\uFF0F'), n.lastIndexOf('\uFF3C')));
+            n = n.substring(cut + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
         }
         if (n == null || n.isEmpty()) throw new ApiException(400, "FILE_NAME_REQUIRED", "file", Messages.FILE_NAME_REQUIRED);
         int max = 120;
