@@ -47,6 +47,7 @@ public final class LocalGateway implements AutoCloseable {
     private final HandlerRegistry handlers;
     private HttpServer server;
     private ExecutorService executor;
+    private RequestLineGuard front;
 
     public LocalGateway(Template template, Path webRoot, JwtVerifier verifier, HandlerRegistry handlers) {
         this.routes = new RouteTable(template.routes());
@@ -81,15 +82,18 @@ public final class LocalGateway implements AutoCloseable {
     public LocalGateway start(int port) throws IOException {
         // small JSON answers must not wait for the peer's delayed ACK (Nagle): ~40 ms per request otherwise
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        // the JDK server listens on a loopback port of its own; the requested port is the front door, which answers
+        // a request line the JDK server would refuse with HTML (a malformed percent-escape) with our JSON 400
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        front = new RequestLineGuard(port, server.getAddress());
         return this;
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return front.port(); }
 
     public String url() { return "http://127.0.0.1:" + port(); }
 
@@ -291,6 +295,7 @@ public final class LocalGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (front != null) front.close();
         if (server != null) server.stop(0);
         if (executor != null) executor.shutdownNow();
     }
