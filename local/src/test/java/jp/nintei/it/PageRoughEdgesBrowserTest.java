@@ -309,6 +309,24 @@ class PageRoughEdgesBrowserTest {
         }
     }
 
+    @Test
+    void theFileInputWaitsWhileAnUploadRuns() throws Exception {
+        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T09:00"));
+        Applicant a = new Applicant(system, TestMembers.create(system, false));
+        logIn(a.member.memberNo());
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#menu tr[data-kind='new-primary'] th a"))).click();
+        WebElement file = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
+        waiting().until(d -> d.findElement(By.id("edit")).isDisplayed());
+        // a slow network: the PUT to S3 takes two seconds
+        js("const send = XMLHttpRequest.prototype.send;"
+                + "XMLHttpRequest.prototype.send = function (b) { setTimeout(() => send.call(this, b), 2000); };");
+        upload(file, Samples.pdf(), ".pdf");
+        waiting().until(d -> Boolean.TRUE.equals(js("return document.getElementById('file').disabled")));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('file').disabled"), "no second file while one uploads");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-badge"), "登録済"));
+        assertEquals(1, a.read().get("documents").size());
+    }
+
     /** The API path of 二次申請. */
     static final class SecondaryPaths {
         static final String APP = "/api/applications/new-secondary";
