@@ -68,7 +68,8 @@ class AdminExceptionsTest {
         assertEquals(403, late.save(late.read().get("version").asLong(), "01", "02", "03").status(), "the extension ends at 23:59:59");
 
         String audit = Http.get(system.gateway().url() + "/api/admin/audit?memberNo=" + late.member.memberNo(), staff).body();
-        assertTrue(audit.contains("DEADLINE_EXTENDED") && audit.contains("入院中のため"), audit);
+        assertTrue(audit.contains("DEADLINE_EXTENDED") && audit.contains("入院中のため（本人より電話）"),
+                "the reason as typed, full-width parentheses kept: " + audit);
     }
 
     @Test

@@ -353,7 +353,7 @@ public final class AdminService {
             case "dues" -> "Dues";
             default -> throw new ApiException(400, "BAD_FOLLOW_UP", "what", "確認する項目が正しくありません。");
         };
-        String n = jp.nintei.domain.JapaneseText.normalize(note);
+        String n = jp.nintei.domain.JapaneseText.asTyped(note, true);
         if (!admin.confirm(new ApplicationKey(memberNo, year, kind), field, n, actor, clock.instant())) {
             throw new ApiException(404, "APPLICATION_NOT_FOUND", "この会員の" + kind.label() + "はありません。");
         }
@@ -392,7 +392,8 @@ public final class AdminService {
     }
 
     private static String requiredText(String typed, String field, String message) {
-        String t = jp.nintei.domain.JapaneseText.normalize(typed);
+        // free text (mailed to the applicant, kept in the audit): as typed, never NFKC; control characters removed
+        String t = jp.nintei.domain.JapaneseText.asTyped(typed, true);
         if (t == null || t.isEmpty()) throw new ApiException(400, "REASON_REQUIRED", field, message);
         return t;
     }
