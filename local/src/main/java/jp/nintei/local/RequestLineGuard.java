@@ -86,25 +86,10 @@ final class RequestLineGuard implements AutoCloseable {
                 // connection, unless our refusal is still to be written on it
                 if (!refusing.get()) closeQuietly(client);
             });
-            while (true) {
-                byte[] head = readHead(in);
-                if (head == null) break;
-                String text = new String(head, StandardCharsets.ISO_8859_1);
-                int lineEnd = text.indexOf("\r\n");
-                if (!validTarget(lineEnd < 0 ? text : text.substring(0, lineEnd))) {
-                    refusing.set(true);
-                    break;
-                }
-                toServer.write(head);
-                toServer.flush();
-                String headers = text.toLowerCase(Locale.ROOT);
-                long length = headers.contains("\r\ntransfer-encoding:") || head.length > MAX_HEAD ? -1 : contentLength(headers);
-                if (length < 0) { // not framed by a readable length: passed through to the end, unchecked
-                    copy(in, toServer);
-                    break;
-                }
-                copyExactly(in, toServer, length);
-                toServer.flush();
+            try {
+                forward(in, toServer, refusing);
+            } catch (IOException e) {
+                // the server stopped reading (it answered early, e.g. a request too large): its answer still goes out
             }
             // the answers to the requests before come first, in order; then the refusal, and the connection closes
             try {
@@ -123,6 +108,31 @@ final class RequestLineGuard implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client or the server went away: nothing to answer
+        }
+    }
+
+    /** Passes requests to the server one by one, each after its request line was read and found valid. */
+    private static void forward(InputStream in, OutputStream toServer, java.util.concurrent.atomic.AtomicBoolean refusing)
+            throws IOException {
+        while (true) {
+            byte[] head = readHead(in);
+            if (head == null) return;
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            int lineEnd = text.indexOf("\r\n");
+            if (!validTarget(lineEnd < 0 ? text : text.substring(0, lineEnd))) {
+                refusing.set(true);
+                return;
+            }
+            toServer.write(head);
+            toServer.flush();
+            String headers = text.toLowerCase(Locale.ROOT);
+            long length = headers.contains("\r\ntransfer-encoding:") || head.length > MAX_HEAD ? -1 : contentLength(headers);
+            if (length < 0) { // not framed by a readable length: passed through to the end, unchecked
+                copy(in, toServer);
+                return;
+            }
+            copyExactly(in, toServer, length);
+            toServer.flush();
         }
     }
 
