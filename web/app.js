@@ -23,6 +23,8 @@ export function saveSession(tokens) {
 
 export function logout(reason) {
   sessionStorage.removeItem(KEY);
+  // an explicit logout leaves no typed input on a shared device (an expired session keeps it to offer back)
+  if (!reason) for (const k of Object.keys(localStorage)) if (k.startsWith('nintei.unsaved.')) localStorage.removeItem(k);
   location.href = 'index.html' + (reason ? '?reason=' + encodeURIComponent(reason) : '');
 }
 

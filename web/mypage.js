@@ -1,7 +1,10 @@
 import { api, startSession, localClockBanner, groups } from './app.js';
 if (groups().includes('secretariat')) {
+  // the link sits inside its notice (an empty notice box was shown above it)
   const a = Object.assign(document.createElement('a'), { href: 'admin.html', textContent: '事務局メニューへ', id: 'admin-link' });
-  document.querySelector('main').prepend(Object.assign(document.createElement('p'), { className: 'notice' }), a);
+  const notice = Object.assign(document.createElement('p'), { className: 'notice', id: 'admin-notice' });
+  notice.append('事務局の方は ', a, ' からお進みください。');
+  document.querySelector('main').prepend(notice);
 }
 
 // pages of each kind (一次申請・二次申請 are the next pages to be built)
@@ -26,17 +29,19 @@ async function load() {
       tr.dataset.state = m.state;
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = m.label;
+      if (m.usable && pages[m.kind]) {
+        // as in the manual, the item's name is the link (the window beside it says until when)
+        th.append(Object.assign(document.createElement('a'), { href: pages[m.kind], textContent: m.label }));
+      } else {
+        th.textContent = m.label;
+      }
       const td = document.createElement('td');
       td.className = 'status';
       if (m.usable && !pages[m.kind]) {
         td.append(Object.assign(document.createElement('span'), { textContent: m.text }),
           Object.assign(document.createElement('p'), { className: 'hint', textContent: '更新申請の手続きは学会事務局からご案内します。' }));
       } else if (m.usable) {
-        const a = document.createElement('a');
-        a.href = pages[m.kind];
-        a.textContent = m.text;
-        td.append(a);
+        td.append(Object.assign(document.createElement('span'), { className: 'window', textContent: m.text }));
       } else {
         const span = document.createElement('span');
         span.className = m.state === 'SUBMITTED' ? 'submitted' : 'reason';

@@ -15,6 +15,11 @@ function show(step) {
   for (const id of ['edit', 'confirm', 'done']) $(id).hidden = id !== step;
   // on a phone the step starts below the applicant card: bring it into view when the step changes
   if (changed && step !== 'edit') $(step).scrollIntoView({ block: 'start' });
+  if (changed && document.activeElement !== document.body) {
+    // focus moves with the step (a hidden button must not keep it): to the new step's first heading
+    const heading = $(step).querySelector('h2, .stamp');
+    if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
+  }
 }
 
 function prefName(code) {
@@ -55,7 +60,7 @@ function render() {
     select.value = state.preferences[i] ?? '';
     select.disabled = !state.window.open;
   }
-  $('file').disabled = !state.window.open;
+  $('file').disabled = !state.window.open || uploading;
 
   const files = $('files');
   files.replaceChildren(...state.documents.filter((d) => d.status === 'REGISTERED').map((d) => {
@@ -134,7 +139,15 @@ async function save() {
   } catch (e) {
     $('saved').textContent = '';
     $('prefs-error').textContent = e.message;
-    if (e.code === 'STALE_VERSION' || e.code === 'ALREADY_SUBMITTED') await load();
+    if (e.code === 'STALE_VERSION') {
+      // another tab saved meanwhile: the choice made here is kept (not replaced by a reload) and saved again
+      await load();
+      preferences.forEach((c, i) => { $('pref' + i).value = c ?? ''; });
+      $('prefs-error').textContent = '別の画面または端末で内容が更新されていました。この画面で選んだ希望地を残して、保存し直します。';
+      queueSave();
+    } else if (e.code === 'ALREADY_SUBMITTED') {
+      await load();
+    }
   }
 }
 
@@ -145,13 +158,19 @@ async function refreshMissing() {
 }
 
 // ---- 申請料支払い控え: slot → PUT to S3 with progress → 登録
+let uploading = false;
+
 async function uploadFile(file) {
   $('upload-error').textContent = '';
-  if (!file) return;
+  if (!file || uploading) return;
   const type = file.type === 'image/jpg' ? 'image/jpeg' : file.type;
   if (!TYPES[type]) { $('upload-error').textContent = `申請料支払い控えは ${state.limits.feeReceiptTypes} のファイルを選んでください。`; return; }
   if (file.size === 0) { $('upload-error').textContent = 'ファイルが空です。内容のあるファイルを選んでください。'; return; }
   if (file.size > state.limits.maxBytes) { $('upload-error').textContent = `ファイルサイズは${state.limits.maxLabel}までです。小さくしてから選んでください。`; return; }
+  // one upload at a time: a second file chosen (or dropped) meanwhile would race the first for the one-file limit
+  uploading = true;
+  $('file').disabled = true;
+  $('dropzone').classList.add('busy');
   $('progress-box').hidden = false;
   $('progress').value = 0;
   $('progress-text').textContent = 'ファイルを確認しています…';
@@ -167,6 +186,9 @@ async function uploadFile(file) {
   } finally {
     setTimeout(() => { $('progress-box').hidden = true; }, 800);
     $('file').value = '';
+    uploading = false;
+    $('file').disabled = !state.window.open;
+    $('dropzone').classList.remove('busy');
   }
 }
 
@@ -226,7 +248,7 @@ $('file').addEventListener('change', (e) => uploadFile(e.target.files[0]));
 const zone = $('dropzone');
 zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
 zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); uploadFile(e.dataTransfer.files[0]); });
+zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); if (!uploading) uploadFile(e.dataTransfer.files[0]); });
 $('to-confirm').addEventListener('click', toConfirm);
 $('back').addEventListener('click', () => show('edit'));
 $('submit').addEventListener('click', submit);

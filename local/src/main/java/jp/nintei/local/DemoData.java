@@ -53,10 +53,10 @@ public final class DemoData {
                 false, SpecialistStatus.LAPSED, false, "専門医（失効者）：更新申請が使える");
         add("10000006", "緩和 六美", "かんわ むつみ", "mutsumi@example.jp", longAgo, Set.of(fy - 2, fy - 1), true, 22, false,
                 false, SpecialistStatus.NONE, true, "当該年度会費が未納（手続き中で申請可）、一次申請済み");
-        add("10000007", "緩和 七海", "かんわ ななみ", "nanami@example.jp", LocalDate.of(year - 2, 8, 1), paid, true, 20,
-                false, false, SpecialistStatus.NONE, true, "会員歴が7月31日時点で2年に1日足りない、一次申請済み");
-        add("10000008", "緩和 八雲", "かんわ やくも", "yakumo@example.jp", LocalDate.of(year - 2, 7, 31), paid, true, 20,
-                false, false, SpecialistStatus.NONE, true, "会員歴が7月31日にちょうど2年（充足）、一次申請済み");
+        add("10000007", "緩和 七海", "かんわ ななみ", "nanami@example.jp", LocalDate.of(year - 2, 8, 2), paid, true, 20,
+                false, false, SpecialistStatus.NONE, true, "会員歴が7月31日時点で2年に1日足りない（満2年は8月1日の終了時）、一次申請済み");
+        add("10000008", "緩和 八雲", "かんわ やくも", "yakumo@example.jp", LocalDate.of(year - 2, 8, 1), paid, true, 20,
+                false, false, SpecialistStatus.NONE, true, "8月1日入会：会員歴が7月31日の終了時にちょうど2年（充足、民法第143条）、一次申請済み");
         add("10000009", "緩和 九", "かんわ きゅう", "kyu@example.jp", longAgo, paid, false, 25, false, false,
                 SpecialistStatus.NONE, true, "教育セミナー未受講、一次申請済み");
         add("10000010", "緩和 十和子", "かんわ とわこ", "towako@example.jp", LocalDate.of(year - 12, 4, 1), paid, true, 35,

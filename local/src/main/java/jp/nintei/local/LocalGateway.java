@@ -47,6 +47,7 @@ public final class LocalGateway implements AutoCloseable {
     private final HandlerRegistry handlers;
     private HttpServer server;
     private ExecutorService executor;
+    private RequestLineGuard front;
 
     public LocalGateway(Template template, Path webRoot, JwtVerifier verifier, HandlerRegistry handlers) {
         this.routes = new RouteTable(template.routes());
@@ -81,15 +82,18 @@ public final class LocalGateway implements AutoCloseable {
     public LocalGateway start(int port) throws IOException {
         // small JSON answers must not wait for the peer's delayed ACK (Nagle): ~40 ms per request otherwise
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        // the JDK server listens on a loopback port of its own; the requested port is the front door, which answers
+        // a request line the JDK server would refuse with HTML (a malformed percent-escape) with our JSON 400
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        front = new RequestLineGuard(port, server.getAddress());
         return this;
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return front.port(); }
 
     public String url() { return "http://127.0.0.1:" + port(); }
 
@@ -218,10 +222,19 @@ public final class LocalGateway implements AutoCloseable {
                 .put("shifted", AppClock.isShifted())));
     }
 
-    /** {@code 2026-06-10T09:00} (JST) or a full ISO offset date-time. */
+    /**
+     * {@code 2026-06-10T09:00} (JST, seconds and fractions optional: {@code 09:00:00.250}) or the same with an offset
+     * written {@code Z}, {@code +09:00} or {@code +0900}, or a zone ({@code 2026-06-10T09:00+09:00[Asia/Tokyo]}).
+     */
     public static Clock clockAt(String text) {
         String t = jp.nintei.domain.JapaneseText.normalize(text);
-        ZonedDateTime at = t.length() <= 19 ? LocalDateTime.parse(t).atZone(AppClock.JST) : ZonedDateTime.parse(t);
+        if (t == null) throw new DateTimeParseException("no date-time", "", 0);
+        // +0900 → +09:00 (ISO-8601's basic offset, which java.time's ISO parsers do not read)
+        t = t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+        ZonedDateTime at;
+        if (t.contains("[")) at = ZonedDateTime.parse(t);
+        else if (t.endsWith("Z") || t.matches(".*T.*[+-]\\d{2}:\\d{2}$")) at = java.time.OffsetDateTime.parse(t).toZonedDateTime();
+        else at = LocalDateTime.parse(t).atZone(AppClock.JST);
         return AppClock.startingAt(at);
     }
 
@@ -282,6 +295,7 @@ public final class LocalGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (front != null) front.close();
         if (server != null) server.stop(0);
         if (executor != null) executor.shutdownNow();
     }

@@ -47,6 +47,12 @@ class AdminExceptionsTest {
 
         assertEquals(400, action(late.member.memberNo(), "extension", Json.object().put("until", year + "-05-07")).status(),
                 "a reason is required");
+        for (String notAfterClose : new String[] {year + "-04-30", year + "-04-20"}) {
+            Http.Response early = action(late.member.memberNo(), "extension", Json.object().put("until", notAfterClose).put("reason", "x"));
+            assertEquals(400, early.status(), "an extension not after the close (4月30日) changes nothing: " + notAfterClose);
+            assertEquals("until", early.json().get("field").asString());
+            assertEquals("延長後の期限は受付期間の終了日（" + year + "年4月30日）より後の日付を入力してください。", early.json().get("message").asString());
+        }
         Http.Response extended = action(late.member.memberNo(), "extension",
                 Json.object().put("until", year + "年5月7日").put("reason", "入院中のため（本人より電話）"));
         assertEquals(200, extended.status(), extended.body());
@@ -62,7 +68,8 @@ class AdminExceptionsTest {
         assertEquals(403, late.save(late.read().get("version").asLong(), "01", "02", "03").status(), "the extension ends at 23:59:59");
 
         String audit = Http.get(system.gateway().url() + "/api/admin/audit?memberNo=" + late.member.memberNo(), staff).body();
-        assertTrue(audit.contains("DEADLINE_EXTENDED") && audit.contains("入院中のため"), audit);
+        assertTrue(audit.contains("DEADLINE_EXTENDED") && audit.contains("入院中のため（本人より電話）"),
+                "the reason as typed, full-width parentheses kept: " + audit);
     }
 
     @Test

@@ -124,7 +124,9 @@ class BrowserTest {
             logIn("ichiro@example.jp", DemoData.PASSWORD);
             WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#menu tr[data-kind='new-primary'] a")));
-            assertEquals("受付期間：" + year + "年4月1日 0:00 ~ " + year + "年4月30日 23:59", link.getText());
+            // as in the manual: the item's name is the link, the window beside it
+            assertEquals("専門医新規申請（一次申請）", link.getText());
+            assertEquals("受付期間：" + year + "年4月1日 0:00 ~ " + year + "年4月30日 23:59", menuText("new-primary"));
             assertTrue(driver.findElement(By.cssSelector(".local-banner")).getText().contains(year + "-04-10 09:00"));
             screenshot("mypage-april-fresh-applicant");
         } finally {
@@ -212,6 +214,9 @@ class BrowserTest {
     private void saveSectionExpectingDone(String name) {
         driver.findElement(By.id("panel-save")).click();
         try {
+            // the panel stays after 登録 (its 登録済 is seen there); then back to the top page
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-result"), "登録済"));
+            driver.findElement(By.id("panel-close")).click();
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("[data-section='" + name + "'] .badge"), "登録済"));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -281,11 +286,11 @@ class BrowserTest {
 
             openSection("identity");
             upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(0), Samples.pdfPages(1), ".pdf");
-            waiting().until(d -> d.findElements(By.xpath("//*[@id='panel-body']//button[starts-with(text(),'プレビュー')]")).size() == 1);
+            waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 1);
             upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(1), Samples.png(), ".png");
-            waiting().until(d -> d.findElements(By.xpath("//*[@id='panel-body']//button[starts-with(text(),'プレビュー')]")).size() == 2);
+            waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 2);
             upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(2), Samples.photo(300, 400), ".jpg");
-            waiting().until(d -> d.findElements(By.xpath("//*[@id='panel-body']//button[starts-with(text(),'プレビュー')]")).size() == 3);
+            waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 3);
             saveSectionExpectingDone("identity");
 
             driver.findElement(By.cssSelector("[data-july='achievements']")).click();

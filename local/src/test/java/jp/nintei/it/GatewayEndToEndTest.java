@@ -110,6 +110,22 @@ class GatewayEndToEndTest {
         }
     }
 
+    /** The whole raw answer to one request line, as the server writes it. */
+    private String raw(String target) {
+        return rawPipelined("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    private String rawPipelined(String requests) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", system.gateway().port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(requests.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void thePagesAreServedOnTheSameOriginAndNothingElse() {
         Http.Response index = Http.get(url + "/", null);
@@ -121,6 +137,17 @@ class GatewayEndToEndTest {
         assertEquals(404, Http.get(url + "/no-such-page.html", null).status());
         int badEscape = rawStatus("/%zz");
         assertTrue(badEscape == 400 || badEscape == 404, "a bad escape is the client's mistake, not a 500: " + badEscape);
+        // issue 12: a malformed percent-escape is answered in our JSON shape, never an HTML page naming a Java exception
+        for (String target : List.of("/api/me%zz", "/api/directory/facilities?q=%E3%8", "/%zz")) {
+            String raw = raw(target);
+            assertTrue(raw.startsWith("HTTP/1.1 400 "), raw);
+            assertTrue(raw.contains("application/json"), raw);
+            assertTrue(raw.contains("\"code\":\"BAD_REQUEST_TARGET\"") && raw.contains("URLを読み取れませんでした"), raw);
+            assertFalse(raw.contains("Exception") || raw.contains("<h1>"), raw);
+        }
+        // the same connection carries good requests before a bad one: their answers come first, in order
+        String both = rawPipelined("GET /api/no-such HTTP/1.1\r\nHost: localhost\r\n\r\nGET /api/x%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(both.startsWith("HTTP/1.1 404 ") && both.indexOf("HTTP/1.1 400 ") > 0, both);
         int nul = rawStatus("/a%00b");
         assertTrue(nul == 400 || nul == 404, "a NUL in the path is the client's mistake, not a 500: " + nul);
         // the local clock only takes JSON (a cross-site form cannot shift the demo's time)

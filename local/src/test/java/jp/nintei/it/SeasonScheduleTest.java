@@ -64,18 +64,18 @@ class SeasonScheduleTest {
             assertEquals(0, open.remindersSent());
             assertEquals(List.of(), at(dynamo, next + "-04-01T00:15:00").run().transitions(), "recorded once");
 
-            assertEquals(0, at(dynamo, next + "-04-23T23:59:59").run().remindersSent(), "not yet 7 days before");
-            String subject7 = "の受付は7日後までです";
-            at(dynamo, next + "-04-24T00:00:00").run();
+            assertEquals(0, at(dynamo, next + "-04-22T23:59:59").run().remindersSent(), "not yet 7 days before");
+            String subject7 = "の受付は7日後（4月30日 23:59）までです";
+            at(dynamo, next + "-04-23T00:00:00").run();
             assertEquals(1, mails(system, drafting.email(), subject7));
             at(dynamo, next + "-04-24T00:15:00").run();
             at(dynamo, next + "-04-25T09:00:00").run();
             assertEquals(1, mails(system, drafting.email(), subject7), "the 7-day reminder is sent once");
             assertEquals(0, mails(system, submitted.email(), subject7), "no reminder after submitting");
 
-            at(dynamo, next + "-04-30T00:00:00").run();
+            at(dynamo, next + "-04-29T00:00:00").run();
             at(dynamo, next + "-04-30T12:00:00").run();
-            assertEquals(1, mails(system, drafting.email(), "の受付は明日までです"), "the 1-day reminder is sent once");
+            assertEquals(1, mails(system, drafting.email(), "の受付は明日（4月30日 23:59）までです"), "the 1-day reminder is sent once");
 
             SeasonService.Outcome lastSecond = at(dynamo, next + "-04-30T23:59:59").run();
             assertEquals(List.of(), lastSecond.transitions());

@@ -209,7 +209,7 @@ class SecondaryApplicationFlowTest {
         assertEquals(403, noPrimary.call("PUT", APP + "/sections/resume", resume(0)).status());
         assertEquals(403, noPrimary.slot(APP, "MEDICAL_LICENSE", "a.pdf", "application/pdf", 10, Samples.sha256(Samples.pdf())).status());
 
-        Applicant young = new Applicant(system, TestMembers.withSubmittedPrimary(system, LocalDate.of(year - 2, 8, 1)));
+        Applicant young = new Applicant(system, TestMembers.withSubmittedPrimary(system, LocalDate.of(year - 2, 8, 2)));
         // 移行 has its own 一次申請: a submitted 新規 primary does not open the 移行 secondary
         Http.Response transition = young.call("GET", "/api/applications/transition-secondary", null);
         assertEquals(403, transition.status(), transition.body());

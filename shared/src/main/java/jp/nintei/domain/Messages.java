@@ -44,6 +44,8 @@ public final class Messages {
     public static final String NOT_FOUND = "お探しのページまたは操作は見つかりません。URLをご確認ください。";
     public static final String METHOD_NOT_ALLOWED = "この操作はこのURLでは利用できません。画面を再読み込みしてからやり直してください。";
     public static final String BAD_JSON = "送信された内容を読み取れませんでした。画面を再読み込みしてからやり直してください。";
+    public static final String BAD_SHAPE =
+            "送信された内容の形式が正しくないため保存していません（保存済みの内容は変わりません）。画面を再読み込みしてからやり直してください。";
     public static final String MEMBER_NOT_FOUND = "会員情報が見つかりません。お手数ですが学会事務局までお問い合わせください。";
     public static final String INTERNAL_ERROR =
             "システムで問題が発生しました。入力内容は保存されていない可能性があります。時間をおいて再度お試しください。";

@@ -310,6 +310,12 @@ public final class AdminService {
     /** 個別の期限延長 (recorded in the item's history and the audit). */
     public void extend(int year, ApplicationKind kind, String memberNo, String until, String reason, String actor) {
         LocalDate last = requiredDate(until, "until");
+        LocalDate closes = admin.windows(year).windowFor(kind).closes();
+        if (!last.isAfter(closes)) {
+            // an extension that ends on or before the close would change nothing: say so instead of accepting it
+            throw new ApiException(400, "EXTENSION_NOT_AFTER_CLOSE", "until", "延長後の期限は受付期間の終了日（" + closes.getYear() + "年"
+                    + closes.getMonthValue() + "月" + closes.getDayOfMonth() + "日）より後の日付を入力してください。");
+        }
         String why = requiredText(reason, "reason", "延長の理由を入力してください。");
         member(memberNo).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", "会員番号 " + memberNo + " の会員は登録されていません。"));
         admin.extend(new ApplicationKey(memberNo, year, kind), last, why, actor, clock.instant());
@@ -347,7 +353,7 @@ public final class AdminService {
             case "dues" -> "Dues";
             default -> throw new ApiException(400, "BAD_FOLLOW_UP", "what", "確認する項目が正しくありません。");
         };
-        String n = jp.nintei.domain.JapaneseText.normalize(note);
+        String n = jp.nintei.domain.JapaneseText.asTyped(note, true);
         if (!admin.confirm(new ApplicationKey(memberNo, year, kind), field, n, actor, clock.instant())) {
             throw new ApiException(404, "APPLICATION_NOT_FOUND", "この会員の" + kind.label() + "はありません。");
         }
@@ -386,7 +392,8 @@ public final class AdminService {
     }
 
     private static String requiredText(String typed, String field, String message) {
-        String t = jp.nintei.domain.JapaneseText.normalize(typed);
+        // free text (mailed to the applicant, kept in the audit): as typed, never NFKC; control characters removed
+        String t = jp.nintei.domain.JapaneseText.asTyped(typed, true);
         if (t == null || t.isEmpty()) throw new ApiException(400, "REASON_REQUIRED", field, message);
         return t;
     }

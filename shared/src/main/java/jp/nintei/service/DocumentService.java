@@ -99,10 +99,31 @@ public final class DocumentService {
             submitted = s.application().submitted();
         }
         if (submitted) throw new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
-        if (documents.size() >= MAX_DOCUMENTS
-                || documents.stream().filter(d -> d.purpose() == purpose && !d.registered()).count() >= MAX_PENDING_PER_PURPOSE) {
-            throw new ApiException(409, "TOO_MANY_UPLOADS", "file", "アップロードの途中のファイルが多すぎます。画面を再読み込みし、"
-                    + "不要なファイルを「×」で削除してから、もう一度アップロードしてください。");
+        // unfinished uploads (slots never registered) do not lock the applicant out: the page lists only registered
+        // files, so there is nothing to delete there; the oldest unfinished slot of the purpose is replaced instead
+        java.util.List<Document> unfinished = documents.stream().filter(d -> d.purpose() == purpose && !d.registered())
+                .sorted(java.util.Comparator.comparing(Document::uploadedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .toList();
+        int replace = Math.max(unfinished.size() - (MAX_PENDING_PER_PURPOSE - 1),
+                documents.size() - (MAX_DOCUMENTS - 1));
+        if (replace > 0) {
+            java.util.List<Document> oldest = unfinished.size() >= replace ? unfinished.subList(0, replace)
+                    : documents.stream().filter(d -> !d.registered())
+                            .sorted(java.util.Comparator.comparing(Document::uploadedAt,
+                                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).limit(replace).toList();
+            if (oldest.size() < replace) {
+                // only registered files fill the application: those the page lists with their ×
+                throw new ApiException(409, "TOO_MANY_UPLOADS", "file", "登録できるファイルの数の上限に達しています。"
+                        + "不要な登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
+            }
+            for (Document d : oldest) {
+                try {
+                    store.removeDocument(key, d.id(), now.toInstant());
+                } catch (ApplicationStore.Conflict c) {
+                    throw PrimaryApplicationService.conflict(c);
+                }
+                storage.delete(DocumentStorage.key(key, d.id()));
+            }
         }
         if (documents.stream().filter(d -> d.purpose() == purpose && d.registered()).count() >= purpose.maxCount()) {
             throw new ApiException(409, "DOCUMENT_LIMIT", "file", purpose.label() + "は" + purpose.maxCount()
@@ -149,10 +170,29 @@ public final class DocumentService {
             }
             if (inspection.problem() != null) {
                 rejection = new ApiException(422, inspection.problem().code(), "file", inspection.problem().message());
-            } else if (countRegistered(key, doc) >= doc.purpose().maxCount()) {
-                // two slots asked for before either was registered: the limit holds at 登録 too
+            }
+        }
+        Registered registered = null;
+        for (int attempt = 0; rejection == null && registered == null; attempt++) {
+            // the limit is counted at a version and the 登録 is written only while the item is still at it: two
+            // 登録 at the same moment cannot both pass a one-file limit (the loser counts again and is refused)
+            var current = store.load(key).map(x -> x.application()).orElse(null);
+            if (current == null) throw notFound();
+            long others = current.documents().stream()
+                    .filter(d -> d.purpose() == doc.purpose() && d.registered() && !d.id().equals(doc.id())).count();
+            if (others >= doc.purpose().maxCount()) {
                 rejection = new ApiException(409, "DOCUMENT_LIMIT", "file", doc.purpose().label() + "は" + doc.purpose().maxCount()
                         + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
+                break;
+            }
+            try {
+                long version = store.registerDocument(key, doc.id(), inspection.pages(), current.version(), now.toInstant());
+                registered = new Registered(new Document(doc.id(), doc.purpose(), doc.fileName(), doc.size(), doc.type(), doc.sha256(),
+                        Document.Status.REGISTERED, doc.uploadedAt(), inspection.pages()), version);
+            } catch (ApplicationStore.Conflict c) {
+                boolean stale = c.reason() == ApplicationStore.Conflict.Reason.STALE
+                        || (c.reason() == ApplicationStore.Conflict.Reason.MISSING && store.findDocument(key, doc.id()).isPresent());
+                if (!stale || attempt >= 10) throw PrimaryApplicationService.conflict(c);
             }
         }
         if (rejection != null) {
@@ -165,18 +205,7 @@ public final class DocumentService {
             storage.delete(objectKey);
             throw rejection;
         }
-        try {
-            long version = store.registerDocument(key, doc.id(), inspection.pages(), now.toInstant());
-            return new Registered(new Document(doc.id(), doc.purpose(), doc.fileName(), doc.size(), doc.type(), doc.sha256(),
-                    Document.Status.REGISTERED, doc.uploadedAt(), inspection.pages()), version);
-        } catch (ApplicationStore.Conflict c) {
-            throw PrimaryApplicationService.conflict(c);
-        }
-    }
-
-    private long countRegistered(ApplicationKey key, Document doc) {
-        return store.load(key).map(s -> s.application().documents().stream()
-                .filter(d -> d.purpose() == doc.purpose() && d.registered() && !d.id().equals(doc.id())).count()).orElse(0L);
+        return registered;
     }
 
     /** A presigned GET of at most five minutes, for the member's own document only. */
@@ -227,13 +256,15 @@ public final class DocumentService {
 
     /**
      * The name as shown back to the member and in the mail: no folders, no control or invisible format
-     * characters (a right-to-left override could disguise the extension), NFKC, at most 120 characters with
-     * the extension kept and no character cut in half.
+     * characters (a right-to-left override could disguise the extension), never NFKC (「振込控え （4月）.pdf」 keeps
+     * its full-width parentheses), at most 120 characters with the extension kept and no character cut in half.
      */
     static String cleanFileName(String fileName) {
-        String n = JapaneseText.normalize(fileName);
+        String n = JapaneseText.asTyped(fileName);
         if (n != null) {
-            n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+            // full-width ／ and ＼ count as folder separators too (the name is not NFKC-normalised)
+            int cut = Math.max(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')), Math.max(n.lastIndexOf('\uFF0F'), n.lastIndexOf('\uFF3C')));
+            n = n.substring(cut + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
         }
         if (n == null || n.isEmpty()) throw new ApiException(400, "FILE_NAME_REQUIRED", "file", Messages.FILE_NAME_REQUIRED);
         int max = 120;

@@ -63,7 +63,10 @@ public final class PrimaryApplicationService {
         ZonedDateTime now = AppClock.now(clock);
         ApplicationKey key = key(memberNo, kind, now);
         ApplicationStore.Snapshot s = load(key);
-        if (s.application().submitted()) return view(s, s.application().mail() != null && !s.application().mail().pending());
+        if (s.application().submitted()) {
+            ApplicationStore.Snapshot settled = settled(key, s, x -> x.application().mail());
+            return view(settled, mailSent(settled.application().mail()));
+        }
         if (!store.openFor(key, s.windows(), now)) throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
         if (s.application().version() != version) throw conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
         List<Problem> missing = PrimaryRules.missing(s.application(), s.member());
@@ -76,8 +79,8 @@ public final class PrimaryApplicationService {
         } catch (ApplicationStore.Conflict c) {
             if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
                 // a parallel submit won: answer with that submission, never a second one
-                ApplicationStore.Snapshot again = load(key);
-                return view(again, again.application().mail() != null && !again.application().mail().pending());
+                ApplicationStore.Snapshot again = settled(key, load(key), x -> x.application().mail());
+                return view(again, mailSent(again.application().mail()));
             }
             throw conflict(c);
         }
@@ -94,6 +97,43 @@ public final class PrimaryApplicationService {
                     submitted.receiptNo(), new MailStatus(mailId, MailStatus.State.SENT, 1, now.toInstant()));
         }
         return view(new ApplicationStore.Snapshot(s.member(), s.windows(), submitted), sent);
+    }
+
+    /** How long a repeated or losing submit waits for the winning request's first attempt to send the mail. */
+    static final java.time.Duration MAIL_WAIT = java.time.Duration.ofSeconds(3);
+
+    /**
+     * The true mail state for a request that did not send the mail itself (a double submit's loser, a repeat):
+     * while the winner's first attempt is still under way (pending, no attempt yet) it reads again for up to
+     * {@link #MAIL_WAIT}, so that it does not answer "not sent" for a mail that is going out that moment.
+     */
+    private ApplicationStore.Snapshot settled(ApplicationKey key, ApplicationStore.Snapshot s,
+                                              java.util.function.Function<ApplicationStore.Snapshot, MailStatus> mailOf) {
+        return settle(s, () -> load(key), mailOf);
+    }
+
+    static <T> T settle(T first, java.util.function.Supplier<T> reload, java.util.function.Function<T, MailStatus> mailOf) {
+        T s = first;
+        long until = System.nanoTime() + MAIL_WAIT.toNanos();
+        while (firstAttemptUnderWay(mailOf.apply(s)) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            s = reload.get();
+        }
+        return s;
+    }
+
+    private static boolean firstAttemptUnderWay(MailStatus m) { return m != null && m.pending() && m.attempts() == 0; }
+
+    /** Sent → true; an attempt failed (the schedule retries) → false; still being sent → null (the page shows mailState). */
+    static Boolean mailSent(MailStatus m) {
+        if (m == null) return null;
+        if (m.state() == MailStatus.State.SENT) return true;
+        return firstAttemptUnderWay(m) ? null : Boolean.FALSE;
     }
 
     private View view(ApplicationStore.Snapshot s, Boolean mailSent) {

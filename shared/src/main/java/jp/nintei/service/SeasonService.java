@@ -63,7 +63,8 @@ public final class SeasonService {
                 if (CLOSED.equals(state) && OPEN.equals(recorded)) marked += close(year, kinds, w, now.toInstant());
                 if (OPEN.equals(state) && CLOSED.equals(recorded)) reopen(year, kinds, now.toInstant());
             }
-            if (OPEN.equals(state)) reminders += remind(year, kinds, w, now);
+            // after the close only drafts with their own later deadline are left, and they are reminded of it
+            if (!BEFORE.equals(state)) reminders += remind(year, kinds, w, now);
         }
         Log.info("season", Map.of("transitions", transitions.size(), "notSubmitted", marked, "reminders", reminders));
         return new Outcome(transitions, marked, reminders);
@@ -97,32 +98,59 @@ public final class SeasonService {
         }
     }
 
+    /**
+     * DOMAIN.md "Reminders": the 7-day reminder from 7 days before the member's last day, the last one from the day
+     * before it (or on the last day itself when a run missed the day before), each at most once. The last day is the
+     * window's close or the member's own later deadline (an individual extension).
+     */
     private int remind(int year, List<ApplicationKind> kinds, ApplicationWindow w, ZonedDateTime now) {
-        ZonedDateTime deadline = w.endsBefore();
-        String which;
-        if (!now.isBefore(deadline.minusDays(1))) which = "1";
-        else if (!now.isBefore(deadline.minusDays(7))) which = "7";
-        else return 0;
+        java.time.LocalDate today = now.toLocalDate();
         int sent = 0;
         for (ApplicationKind kind : kinds) {
             List<String> drafts = season.drafts(year, kind);
             if (drafts.isEmpty()) continue;
-            Map<String, Member> people = admin.members(drafts);
+            Map<String, java.time.LocalDate> extensions = season.draftExtensions(year, kind);
+            List<String> due = new ArrayList<>();
             for (String memberNo : drafts) {
+                if (reminderDue(lastDay(w, extensions.get(memberNo)), today) != null) due.add(memberNo);
+            }
+            if (due.isEmpty()) continue;
+            Map<String, Member> people = admin.members(due);
+            for (String memberNo : due) {
                 Member m = people.get(memberNo);
                 if (m == null || m.email() == null) continue;
+                java.time.LocalDate last = lastDay(w, extensions.get(memberNo));
+                String which = reminderDue(last, today);
                 // marked first: a reminder is sent at most once, even when two runs overlap
                 if (!season.markReminded(new ApplicationKey(memberNo, year, kind), which, now.toInstant())) continue;
-                if (send(reminder(m, kind, w, which, year))) sent++;
+                if (send(reminder(m, kind, last, today, which, year))) sent++;
             }
         }
         return sent;
     }
 
-    static Mailer.Mail reminder(Member m, ApplicationKind kind, ApplicationWindow w, String which, int year) {
-        String when = "1".equals(which) ? "明日" : "7日後";
-        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "の受付は" + when + "（"
-                + w.label().replace("受付期間：", "") + "）で終了します。\n"
+    /** The member's last day: the window's close, or their own later deadline. */
+    static java.time.LocalDate lastDay(ApplicationWindow w, java.time.LocalDate extendedUntil) {
+        return extendedUntil != null && extendedUntil.isAfter(w.closes()) ? extendedUntil : w.closes();
+    }
+
+    /** Which reminder is due {@code today} for a last day: "1" on the day before or the day itself, "7" from 7 days before, else null. */
+    static String reminderDue(java.time.LocalDate lastDay, java.time.LocalDate today) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, lastDay);
+        if (days < 0) return null;
+        if (days <= 1) return "1";
+        if (days <= 7) return "7";
+        return null;
+    }
+
+    /** The wording names the real last moment: 「本日（6月30日 23:59）まで」, 「明日（…）まで」, 「7日後（…）まで」. */
+    static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
+                                String which, int year) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, lastDay);
+        String when = (days == 0 ? "本日" : days == 1 ? "明日" : days + "日後") + "（" + lastDay.getMonthValue() + "月"
+                + lastDay.getDayOfMonth() + "日 23:59）";
+        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "の受付は" + when
+                + "までです。\n"
                 + "入力中の申請がまだ「申請」されていません。入力内容は保存されていますので、認定システムのマイページから内容をご確認のうえ、"
                 + "期限までに「申請」ボタンを押して申請を完了してください。\n\n"
                 + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";

@@ -66,9 +66,16 @@ public final class SecondaryApplicationService {
         ZonedDateTime now = AppClock.now(clock);
         ApplicationKey key = key(memberNo, kind, now);
         List<Problem> problems = new ArrayList<>();
+        switch (section == null ? "" : section) {
+            case "resume" -> SectionJson.requireShape(body, "education", "career", "qualifications");
+            case "training" -> SectionJson.requireShape(body, "entries");
+            case "achievements" -> SectionJson.requireShape(body, "items");
+            case "identity" -> SectionJson.requireTexts(body, "licenseId", "courseId", "photoId");
+            default -> { }
+        }
         SecondaryStore.Change change = switch (section == null ? "" : section) {
             case "resume" -> new SecondaryStore.Change(resume(body, now, problems), null, null, null, null, null);
-            case "training" -> new SecondaryStore.Change(null, training(body), null, null, null, null);
+            case "training" -> new SecondaryStore.Change(null, training(body, key.year()), null, null, null, null);
             case "achievements" -> new SecondaryStore.Change(null, null,
                     AchievementRules.normalize(SectionJson.achievements(body.get("items")), now.toLocalDate(), problems),
                     null, null, null);
@@ -93,7 +100,10 @@ public final class SecondaryApplicationService {
         ApplicationKey key = key(memberNo, kind, now);
         SecondaryStore.Snapshot s = load(key);
         SecondaryApplication app = s.application();
-        if (app.submitted()) return view(s, now, app.mail() != null && !app.mail().pending());
+        if (app.submitted()) {
+            SecondaryStore.Snapshot settled = PrimaryApplicationService.settle(s, () -> load(key), x -> x.application().mail());
+            return view(settled, now, PrimaryApplicationService.mailSent(settled.application().mail()));
+        }
         requireAccess(s, now);
         if (app.version() != version) throw PrimaryApplicationService.conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
         SecondaryRules.Evaluation e = SecondaryRules.evaluate(app, s.member(), directory.get(), s.requiredAchievements());
@@ -104,8 +114,8 @@ public final class SecondaryApplicationService {
             applications.submit(key, version, receiptNo, mailId, now.toInstant());
         } catch (ApplicationStore.Conflict c) {
             if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
-                SecondaryStore.Snapshot again = load(key);
-                return view(again, now, again.application().mail() != null && !again.application().mail().pending());
+                SecondaryStore.Snapshot again = PrimaryApplicationService.settle(load(key), () -> load(key), x -> x.application().mail());
+                return view(again, now, PrimaryApplicationService.mailSent(again.application().mail()));
             }
             throw PrimaryApplicationService.conflict(c);
         }
@@ -156,7 +166,7 @@ public final class SecondaryApplicationService {
         return ResumeRules.normalize(withYears, now.toLocalDate(), problems).resume();
     }
 
-    private List<TrainingRef> training(JsonNode body) {
+    private List<TrainingRef> training(JsonNode body, int year) {
         List<TrainingRef> refs;
         try {
             refs = SectionJson.training(body.get("entries"));
@@ -166,6 +176,13 @@ public final class SecondaryApplicationService {
         Directory d = directory.get();
         for (int i = 0; i < refs.size(); i++) {
             TrainingRef r = refs.get(i);
+            for (var m : new Object[][] {{"from", r.from()}, {"to", r.to()}}) {
+                if (!jp.nintei.domain.PlausibleDates.plausible((java.time.YearMonth) m[1], year)) {
+                    throw new ApiException(400, "MONTH_OUT_OF_RANGE", "entries[" + i + "]." + m[0], "証明書" + (i + 1)
+                            + "：研修期間は" + jp.nintei.domain.PlausibleDates.EARLIEST.getYear() + "年1月から" + (year + 1)
+                            + "年12月までの年月で選んでください。");
+                }
+            }
             boolean facilityOk = r.facilityNo() == null || d.facilityRows(r.facilityNo()).stream()
                     .anyMatch(f -> f.validFrom().equals(r.facilityFrom()) && f.type().equals(r.facilityType()));
             boolean supervisorOk = r.supervisorNo() == null || d.supervisorRows(r.supervisorNo()).stream()

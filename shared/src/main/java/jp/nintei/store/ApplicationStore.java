@@ -57,6 +57,13 @@ public interface ApplicationStore {
     /** Marks a pending document registered (verified), with its page count; returns the new version. */
     long registerDocument(ApplicationKey key, String documentId, int pages, Instant now);
 
+    /**
+     * As {@link #registerDocument(ApplicationKey, String, int, Instant)}, only while the item is still at
+     * {@code expectedVersion}: the version at which the registered files of the purpose were counted, so that two
+     * 登録 at the same moment cannot both pass a one-file limit (the loser gets a {@link Conflict}).
+     */
+    long registerDocument(ApplicationKey key, String documentId, int pages, long expectedVersion, Instant now);
+
     /** Removes a document from a draft; returns the removed document, empty when there was none. */
     Optional<Document> removeDocument(ApplicationKey key, String documentId, Instant now);
 

@@ -24,6 +24,12 @@ public interface SeasonStore {
     /** Marks a draft 未提出; false when it was submitted meanwhile. */
     boolean markNotSubmitted(ApplicationKey key, Instant at);
 
+    /**
+     * The individual extensions (last day, JST) of the drafts of the year and kind, by 会員番号; drafts without one
+     * are absent. A member with their own later deadline is reminded of that one (DOMAIN.md "Reminders").
+     */
+    default java.util.Map<String, java.time.LocalDate> draftExtensions(int year, ApplicationKind kind) { return java.util.Map.of(); }
+
     /** Marks a reminder as sent for this application; false when it already was (each reminder at most once). */
     boolean markReminded(ApplicationKey key, String reminder, Instant at);
 }

@@ -50,4 +50,24 @@ class JapaneseTextTest {
     void notBlank(String input) {
         assertFalse(JapaneseText.isBlank(input));
     }
+
+    @Test
+    void namesAndFileNamesAreKeptAsTyped() {
+        // CJK compatibility ideographs: NFKC would turn 塚 (U+FA10) into 塚 (U+585A) and 神 (U+FA19) into 神 (U+795E)
+        assertEquals("大\uFA10 \uFA19子", JapaneseText.asTyped("\u3000大\uFA10 \uFA19子 "));
+        assertEquals("髙﨑", JapaneseText.asTyped("髙﨑"));
+        assertEquals("振込控え （4月）.pdf", JapaneseText.asTyped("振込控え （4月）.pdf"));
+        assertEquals("ｶﾅ", JapaneseText.asTyped("ｶﾅ"));
+        assertNull(JapaneseText.asTyped(null));
+    }
+
+    @Test
+    void controlCharactersAndBidiOverridesAreRemoved() {
+        assertEquals("ab", JapaneseText.asTyped("a\u0000b"));
+        assertEquals("abcdef", JapaneseText.asTyped("a\u0007b\u001Bc\u007Fd\u0085e\u009Ff"));
+        assertEquals("readme.pdf", JapaneseText.asTyped("read\u202Ame\u202B.\u202C\u202Dp\u202Edf"));
+        assertEquals("ab", JapaneseText.asTyped("\u2066a\u2067\u2068b\u2069"));
+        assertEquals("ab", JapaneseText.asTyped("a\tb\n"), "one-line text: no tab or newline");
+        assertEquals("a\tb\nc", JapaneseText.asTyped("a\tb\r\nc", true), "where lines are allowed: tab and newline kept");
+    }
 }

@@ -51,15 +51,24 @@ class DocumentServiceHelpersTest {
     }
 
     @Test
-    void normalisesFullWidth() {
-        assertEquals("ABC123.pdf", DocumentService.cleanFileName("ＡＢＣ１２３．ｐｄｆ"));
-        assertEquals("振込 控え.pdf", DocumentService.cleanFileName("\u3000振込\u3000控え.pdf\u3000"));
-        assertEquals("カード.png", DocumentService.cleanFileName("ｶｰﾄﾞ.png")); // half-width katakana to full-width
+    void keepsTheNameAsTypedOnlyTrimmed() {
+        // DOMAIN.md "Text as people type it": file names are never NFKC-normalised
+        assertEquals("振込控え （4月）.pdf", DocumentService.cleanFileName("振込控え （4月）.pdf"));
+        assertEquals("ＡＢＣ１２３．ｐｄｆ", DocumentService.cleanFileName("ＡＢＣ１２３．ｐｄｆ"));
+        assertEquals("振込\u3000控え.pdf", DocumentService.cleanFileName("\u3000振込\u3000控え.pdf\u3000"));
+        assertEquals("ｶｰﾄﾞ.png", DocumentService.cleanFileName("ｶｰﾄﾞ.png"));
+        assertEquals("大\uFA10.pdf", DocumentService.cleanFileName("大\uFA10.pdf"));
+    }
+
+    @Test
+    void bidirectionalOverridesAreRemoved() {
+        assertEquals("receiptfdp.exe", DocumentService.cleanFileName("receipt\u202Efdp.exe"));
+        assertEquals("ab.pdf", DocumentService.cleanFileName("a\u2066b\u2069.pdf"));
     }
 
     @Test
     void fullWidthSlashesAreFoldersToo() {
-        // NFKC comes first, so a full-width solidus cannot smuggle a folder into the name
+        // the name is not NFKC-normalised, so full-width solidus and reverse solidus are folder separators too
         assertEquals("passwd", DocumentService.cleanFileName("．．／．．／etc／passwd"));
         assertEquals("振込.pdf", DocumentService.cleanFileName("Ｃ：＼Users＼振込.pdf"));
     }

@@ -53,6 +53,8 @@ public final class PrimaryHandler extends HttpFunction {
                 long version = ApplicationJson.version(body);
                 List<String> prefs = new ArrayList<>();
                 JsonNode p = body.get("preferences");
+                // a text or an object where the list belongs would save three blanks over the saved choices
+                if (p == null || !p.isArray()) throw jp.nintei.adapter.json.SectionJson.badShape("preferences");
                 // anything but a text or a number is not a prefecture: the rules answer UNKNOWN_PREFECTURE
                 if (p != null && p.isArray()) for (JsonNode x : p) prefs.add(x.isNull() ? null : x.isValueNode() ? x.asString() : "?");
                 long saved = service.save(member, kind, version, prefs);

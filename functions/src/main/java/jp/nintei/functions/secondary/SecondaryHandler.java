@@ -54,6 +54,8 @@ public final class SecondaryHandler extends HttpFunction {
             case "GET " -> ApiResponses.ok(SecondaryJson.view(service.read(member, kind), directory.get()));
             case "PUT " -> {
                 ObjectNode b = Json.parseObject(request.body());
+                // a text where the July boxes belong would untick all four: refused, nothing changes
+                if (b.has("july") && !b.get("july").isObject() && !b.get("july").isNull()) throw SectionJson.badShape("july");
                 long v = service.saveTop(member, kind, ApplicationJson.version(b), b.path("duesInProcess").asBoolean(false),
                         SectionJson.july(b.get("july")));
                 yield ApiResponses.ok(Json.object().put("version", v));

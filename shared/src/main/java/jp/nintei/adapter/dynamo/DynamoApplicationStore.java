@@ -154,6 +154,20 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     @Override
+    public long registerDocument(ApplicationKey key, String documentId, int pages, long expectedVersion, Instant now) {
+        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d) AND " + versionIs(expectedVersion));
+        u.values.put(":expected", n(expectedVersion));
+        u.names.put("#d", ApplicationMapper.DOC_PREFIX + documentId);
+        u.names.put("#ds", "status");
+        u.names.put("#dp", "pages");
+        u.sets.add("#d.#ds = :registered");
+        u.sets.add("#d.#dp = :pages");
+        u.values.put(":registered", AttributeValue.fromS(Document.Status.REGISTERED.name()));
+        u.values.put(":pages", n(pages));
+        return u.run();
+    }
+
+    @Override
     public Optional<Document> removeDocument(ApplicationKey key, String documentId, Instant now) {
         Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)");
         u.remove("#d", ApplicationMapper.DOC_PREFIX + documentId);

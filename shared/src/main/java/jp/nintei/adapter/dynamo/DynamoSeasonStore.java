@@ -71,6 +71,22 @@ public final class DynamoSeasonStore implements SeasonStore {
         }
     }
 
+    @Override
+    public Map<String, java.time.LocalDate> draftExtensions(int year, ApplicationKind kind) {
+        Map<String, java.time.LocalDate> out = new java.util.HashMap<>();
+        // extendedUntil is projected into GSI1: the same query as drafts(), no read of the items
+        dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoAdminStore.listKey(year, kind)),
+                                ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#"))))
+                .items().forEach(i -> {
+                    java.time.LocalDate until = Attr.date(i, MemberMapper.EXTENDED_UNTIL);
+                    if (until != null) out.put(Attr.s(i, MemberMapper.MEMBER_NO), until);
+                });
+        return out;
+    }
+
     private List<String> withStatus(int year, ApplicationKind kind, ApplicationStatus status) {
         List<String> out = new ArrayList<>();
         dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)

@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The 二次申請 sections as JSON, written by hand: one shape for the API and for the item attribute that stores
  * each section. Reading is lenient (a missing field reads as null) because the rules report what is missing.
+ * A request body of the wrong shape (a text or an object where a list belongs) is refused before anything is
+ * read: {@link #requireShape} answers 400 so that a 登録 never replaces saved rows with nulls.
  */
 public final class SectionJson {
     private SectionJson() {}
@@ -125,6 +127,37 @@ public final class SectionJson {
         if (o == null || !o.isObject()) return JulyProjection.NONE;
         return new JulyProjection(o.path("experience").asBoolean(false), o.path("training").asBoolean(false),
                 o.path("achievements").asBoolean(false), o.path("course").asBoolean(false));
+    }
+
+    /**
+     * Refuses a 登録 body whose {@code lists} are not lists of objects, or whose row fields are lists or objects
+     * where a text belongs (400, nothing saved). A list left out is refused too: 登録 replaces the whole section.
+     */
+    public static void requireShape(JsonNode body, String... lists) {
+        for (String list : lists) {
+            JsonNode a = body == null ? null : body.get(list);
+            if (a == null || !a.isArray()) throw badShape(list);
+            int i = 0;
+            for (JsonNode row : a) {
+                if (!row.isObject()) throw badShape(list + "[" + i + "]");
+                for (var f : row.properties()) {
+                    if (f.getValue().isContainer()) throw badShape(list + "[" + i + "]." + f.getKey());
+                }
+                i++;
+            }
+        }
+    }
+
+    /** Refuses an object field (e.g. 4.'s document ids) holding a list or an object where a text belongs. */
+    public static void requireTexts(JsonNode body, String... fields) {
+        for (String f : fields) {
+            JsonNode v = body == null ? null : body.get(f);
+            if (v != null && v.isContainer()) throw badShape(f);
+        }
+    }
+
+    public static jp.nintei.adapter.http.ApiException badShape(String field) {
+        return new jp.nintei.adapter.http.ApiException(400, "BAD_SHAPE", field, jp.nintei.domain.Messages.BAD_SHAPE);
     }
 
     private static String text(JsonNode n, String field) {

@@ -53,7 +53,7 @@ public final class ConfirmationMail {
         b.append("一次申請をされた方のみ、二次申請が可能です。\n");
         b.append("「申請」ボタンをクリック後のため、申請内容の修正はできません。申請内容は認定システムのマイページでご確認いただけます。\n\n");
         b.append("本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n");
-        b.append("（メールID：").append(mailId(app)).append("）\n");
+        // the stable id travels in the X-Nintei-Mail-Id header only (SesMailer): a raw id line means nothing to the member
         return new Content("【日本緩和医療学会】" + kind + "を受け付けました（受付番号 " + app.receiptNo() + "）", b.toString());
     }
 }

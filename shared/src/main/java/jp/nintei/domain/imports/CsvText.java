@@ -152,13 +152,17 @@ public final class CsvText {
             return JapaneseText.normalize(raw(column));
         }
 
-        /** A required one-line text cell, NFKC and trimmed. */
+        /**
+         * A required one-line name cell, as typed (never NFKC: 塚 U+FA10 stays 塚), trimmed, without control
+         * characters or bidirectional overrides.
+         */
         String text(String column) {
-            String v = get(column);
-            if (v.isEmpty()) throw new Reject(column + "が入力されていません。");
-            if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            String r = raw(column);
+            if (r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0) {
                 throw new Reject(column + "にセル内の改行が含まれています。1行で入力してください。");
             }
+            String v = JapaneseText.asTyped(r);
+            if (v.isEmpty()) throw new Reject(column + "が入力されていません。");
             return v;
         }
 

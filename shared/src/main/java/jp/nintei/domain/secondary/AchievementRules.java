@@ -21,7 +21,7 @@ public final class AchievementRules {
 
     private AchievementRules() {}
 
-    /** Normalises typed fields (NFKC, trimmed; the date as yyyy-MM or yyyy-MM-dd); problems for what cannot be read. */
+    /** Reads typed fields (texts as typed and trimmed; the date NFKC, as yyyy-MM or yyyy-MM-dd); problems for what cannot be read. */
     public static List<Achievement> normalize(List<Achievement> typed, LocalDate today, List<Problem> problems) {
         List<Achievement> out = new ArrayList<>();
         for (int i = 0; i < typed.size(); i++) {
@@ -31,17 +31,21 @@ public final class AchievementRules {
             if (a.date() != null && !JapaneseText.isBlank(a.date()) && date == null) {
                 problems.add(new Problem("BAD_DATE", "items[" + i + "].date",
                         label + "：発表・発行年月は「2025-06」または「2025-06-14」の形式で入力してください。"));
+            } else if (date != null && jp.nintei.domain.PlausibleDates.tooEarly(YearMonth.parse(date.substring(0, 7)))) {
+                problems.add(new Problem("DATE_TOO_EARLY", "items[" + i + "].date", label + "：発表・発行年月が"
+                        + jp.nintei.domain.PlausibleDates.EARLIEST.getYear() + "年より前です。正しい年月を入力してください。"));
             } else if (date != null && YearMonth.parse(date.substring(0, 7)).isAfter(YearMonth.from(today).plusMonths(1))) {
                 problems.add(new Problem("FUTURE_DATE", "items[" + i + "].date", label + "：発表・発行年月が先の日付です。"));
             }
             for (String[] f : new String[][] {{"title", a.title()}, {"authors", a.authors()}, {"venue", a.venue()}}) {
-                String v = JapaneseText.normalize(f[1]);
+                String v = JapaneseText.asTyped(f[1]);
                 if (v != null && v.length() > 500) {
                     problems.add(new Problem("TEXT_TOO_LONG", "items[" + i + "]." + f[0], label + "：500文字以内で入力してください。"));
                 }
             }
-            out.add(new Achievement(a.kind(), JapaneseText.normalize(a.title()), JapaneseText.normalize(a.authors()),
-                    JapaneseText.normalize(a.venue()), date != null ? date : JapaneseText.normalize(a.date()),
+            // titles, authors and venues are kept as typed (never NFKC), only trimmed and cleaned
+            out.add(new Achievement(a.kind(), JapaneseText.asTyped(a.title()), JapaneseText.asTyped(a.authors()),
+                    JapaneseText.asTyped(a.venue()), date != null ? date : JapaneseText.normalize(a.date()),
                     JapaneseText.normalize(a.status()), blankToNull(a.copyDocumentId())));
         }
         return out;
@@ -65,7 +69,8 @@ public final class AchievementRules {
                         ? "大会名" : "掲載誌名・巻号・頁") + "を入力してください。"));
             }
             if (blank(a.date())) out.add(new Problem("DATE_REQUIRED", f + "date", label + "：発表・発行年月を入力してください。"));
-            if (a.kind() != null && a.kind().paper() && !Achievement.STATUSES.contains(a.status())) {
+            // a 業績 saved without 掲載状況 holds null: List.of(…).contains(null) throws, which made every read 500
+            if (a.kind() != null && a.kind().paper() && (a.status() == null || !Achievement.STATUSES.contains(a.status()))) {
                 out.add(new Problem("STATUS_REQUIRED", f + "status", label + "：掲載済か採択済・印刷中かを選んでください。"));
             }
             Document copy = a.copyDocumentId() == null ? null : documents.get(a.copyDocumentId());

@@ -48,13 +48,25 @@ public final class Requirements {
             return new RequirementCheck(Requirement.MEMBERSHIP_TWO_YEARS, false, false,
                     "入会日が登録されていません。事務局までお問い合わせください。");
         }
-        LocalDate twoYears = m.joinedOn().plusYears(2);
+        LocalDate twoYears = twoFullYearsEnd(m.joinedOn());
         if (!twoYears.isAfter(to)) {
             return new RequirementCheck(Requirement.MEMBERSHIP_TWO_YEARS, true, false,
                     "入会日 " + DAY.format(m.joinedOn()) + "（" + DAY.format(to) + "時点で2年以上）");
         }
         return new RequirementCheck(Requirement.MEMBERSHIP_TWO_YEARS, false, false, "入会日 " + DAY.format(m.joinedOn())
-                + "：" + DAY.format(to) + "時点で会員歴が2年に満たないため申請できません（2年に達するのは" + DAY.format(twoYears) + "）。");
+                + "：" + DAY.format(to) + "時点で会員歴が2年に満たないため申請できません（満2年となるのは" + DAY.format(twoYears) + "の終了時）。");
+    }
+
+    /**
+     * The last day of two full years of membership (DOMAIN.md "Counting two years of membership", 民法 第140条・
+     * 第143条): the joining day counts (membership runs from its start), so the period ends at the end of the day
+     * before the anniversary; where the anniversary month has no such day (joined on 2月29日), at the end of that
+     * month. Joined 2024-08-01 → 2026-07-31; joined 2024-02-29 → 2026-02-28.
+     */
+    public static LocalDate twoFullYearsEnd(LocalDate joinedOn) {
+        LocalDate anniversary = joinedOn.plusYears(2);
+        // plusYears clamps 2月29日 to 2月28日: then no corresponding day exists and the month's last day ends it
+        return anniversary.getDayOfMonth() != joinedOn.getDayOfMonth() ? anniversary : anniversary.minusDays(1);
     }
 
     static RequirementCheck dues(Member m, int year, boolean inProcess) {

@@ -75,7 +75,8 @@ public final class ResumeRules {
         List<Row> out = new ArrayList<>();
         for (Row row : typed) {
             String date = orEmpty(JapaneseText.normalize(row.date()));
-            String text = orEmpty(JapaneseText.normalize(row.text()));
+            // the text is kept as typed (a name such as 髙﨑 or 大塚 must not change): only trimmed and cleaned
+            String text = orEmpty(JapaneseText.asTyped(row.text()));
             if (date.isEmpty() && text.isEmpty()) continue;
             out.add(new Row(date, text));
         }
@@ -96,6 +97,10 @@ public final class ResumeRules {
                             where + "年月日を「2010-04-01」の形式で入力してください。"));
                 } else {
                     out.set(i, new Row(parsed.toString(), row.text()));
+                    if (jp.nintei.domain.PlausibleDates.tooEarly(parsed)) {
+                        problems.add(new Problem("DATE_TOO_EARLY", at + ".date", where + "年月日（" + JapaneseDate.label(parsed)
+                                + "）が" + jp.nintei.domain.PlausibleDates.EARLIEST.getYear() + "年より前です。正しい年月日を入力してください。"));
+                    }
                     if (parsed.isAfter(today)) {
                         problems.add(new Problem("FUTURE_DATE", at + ".date",
                                 where + "年月日（" + JapaneseDate.label(parsed) + "）が未来の日付です。本日までの日付を入力してください。"));

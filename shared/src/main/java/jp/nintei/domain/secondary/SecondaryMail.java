@@ -85,7 +85,7 @@ public final class SecondaryMail {
         b.append("\n■ 今後の流れ\n申請内容を事務局で確認し、筆記試験のご案内をお送りします。");
         b.append("「申請」ボタンをクリック後のため、申請内容の修正はできません。\n\n");
         b.append("本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n");
-        b.append("（メールID：").append(mailId(app)).append("）\n");
+        // the stable id travels in the X-Nintei-Mail-Id header only (SesMailer): a raw id line means nothing to the member
         return new ConfirmationMail.Content("【日本緩和医療学会】" + kind + "を受け付けました（受付番号 " + app.receiptNo() + "）",
                 b.toString());
     }

@@ -48,7 +48,7 @@ class DirectoryCsvTest {
                     Facility.ACCREDITED, d(2018, 4, 1), d(2023, 3, 31))),
             new Accepted<>(5, new Facility("F-0002", "札幌市立病院", "さっぽろしりつびょういん",
                     Facility.AFFILIATED, d(2018, 4, 1), d(2023, 3, 31))),
-            new Accepted<>(6, new Facility("F0003", "ナニワ病院", "なにわびょういん",
+            new Accepted<>(6, new Facility("F0003", "ﾅﾆﾜ病院", "なにわびょういん", // names as typed (DOMAIN.md "Text as people type it")
                     Facility.AFFILIATED, d(2020, 4, 1), d(2020, 4, 1))));
 
     @Test
@@ -138,7 +138,7 @@ class DirectoryCsvTest {
     static final List<Accepted<Supervisor>> SUPERVISORS_ACCEPTED = List.of(
             new Accepted<>(2, new Supervisor("S100", "佐藤 健一", "さとう けんいち", Supervisor.SPECIALIST,
                     d(2015, 4, 1), d(2020, 3, 31))),
-            new Accepted<>(3, new Supervisor("S100", "佐藤 健一", "さとう けんいち", Supervisor.INSTRUCTOR,
+            new Accepted<>(3, new Supervisor("S100", "佐藤　健一", "さとう　けんいち", Supervisor.INSTRUCTOR, // as typed
                     d(2020, 4, 1), d(2025, 3, 31))),
             new Accepted<>(4, new Supervisor("S200", "鈴木 一郎", "すずき いちろう", Supervisor.PROVISIONAL_INSTRUCTOR,
                     d(2018, 4, 1), d(2023, 3, 31))),

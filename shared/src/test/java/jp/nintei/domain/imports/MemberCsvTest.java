@@ -51,7 +51,7 @@ class MemberCsvTest {
     static final List<Accepted<Member>> FULL_ACCEPTED = List.of(
             new Accepted<>(2, member("10000001", "山田 太郎", "やまだ たろう", "taro@example.jp", LocalDate.of(2010, 4, 1),
                     Set.of(2024, 2025, 2026), true, 3, false, false, SpecialistStatus.ACTIVE)),
-            new Accepted<>(3, member("10000002", "鈴木 花子", "すずき はなこ", "hanako@example.jp", LocalDate.of(2010, 4, 1),
+            new Accepted<>(3, member("10000002", "鈴木　花子", "すずき　はなこ", "hanako@example.jp", LocalDate.of(2010, 4, 1),
                     Set.of(2024, 2025), true, 0, false, true, SpecialistStatus.LAPSED)),
             new Accepted<>(4, member("10000003", "佐藤 次郎", "さとう じろう", "jiro@example.co.jp", LocalDate.of(2015, 10, 1),
                     Set.of(), false, 0, false, false, SpecialistStatus.NONE)));
@@ -78,6 +78,16 @@ class MemberCsvTest {
         assertEquals("Shift_JIS (CP932)", report.encoding());
         assertEquals(List.of(), report.rejected());
         assertEquals("髙橋 﨑子", report.accepted().get(0).value().name());
+    }
+
+    @Test
+    void compatibilityIdeographsAreKeptAndHiddenCharactersRemoved() {
+        // 大塚 with U+FA10 and 神 U+FA19 stay those characters (NFKC would change them); NUL and U+202E are removed
+        String text = csv(REQUIRED_HEADER, "10000001,大\uFA10 \uFA19\u0000子\u202E,ｵｵﾂｶ しんこ,a@example.jp,2010/4/1");
+        ImportReport<Member> report = read(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), report.rejected());
+        assertEquals("大\uFA10 \uFA19子", report.accepted().get(0).value().name());
+        assertEquals("ｵｵﾂｶ しんこ", report.accepted().get(0).value().kana());
     }
 
     @Test

@@ -24,8 +24,10 @@ class RequirementsTest {
 
     @ParameterizedTest(name = "joined {0} → met {1}")
     @CsvSource({
-        "2024-07-31, true",   // exactly two years on July 31
-        "2024-08-01, false",  // one day short
+        // 民法 第140条・第143条: joined 8月1日 → two full years end with July 31 (the joining day counts)
+        "2024-08-01, true",
+        "2024-08-02, false",  // one day short: two full years end with August 1
+        "2024-07-31, true",
         "2024-07-30, true",
         "2019-04-01, true",
         "2025-04-01, false",
@@ -37,10 +39,22 @@ class RequirementsTest {
 
     @Test
     void oneDayShortSaysWhenTwoYearsAreReached() {
-        RequirementCheck c = check(member(LocalDate.of(2024, 8, 1), Set.of(2026), true, 20, false),
+        RequirementCheck c = check(member(LocalDate.of(2024, 8, 2), Set.of(2026), true, 20, false),
                 Requirement.MEMBERSHIP_TWO_YEARS, false);
-        assertEquals("入会日 2024年8月1日：2026年7月31日時点で会員歴が2年に満たないため申請できません（2年に達するのは2026年8月1日）。",
+        assertEquals("入会日 2024年8月2日：2026年7月31日時点で会員歴が2年に満たないため申請できません（満2年となるのは2026年8月1日の終了時）。",
                 c.detail());
+    }
+
+    @ParameterizedTest(name = "joined {0} → two full years end with {1}")
+    @CsvSource({
+        "2024-08-01, 2026-07-31",
+        "2024-08-02, 2026-08-01",
+        "2024-01-01, 2025-12-31",  // counted from the start of a year: ends with the year's last day
+        "2024-02-29, 2026-02-28",  // no 2月29日 in 2026: the month's last day
+        "2024-03-01, 2026-02-28",
+    })
+    void twoFullYearsEndTheDayBeforeTheAnniversary(LocalDate joined, LocalDate end) {
+        assertEquals(end, Requirements.twoFullYearsEnd(joined));
     }
 
     @ParameterizedTest(name = "{0} approved, exempt {1} → met {2}")

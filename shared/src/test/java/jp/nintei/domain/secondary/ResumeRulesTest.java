@@ -78,16 +78,17 @@ class ResumeRulesTest {
     }
 
     @Test
-    void textsAreNfkcNormalisedAndTrimmedAndDatesBecomeIso() {
+    void textsAreKeptAsTypedOnlyTrimmedAndDatesBecomeIso() {
         Resume typed = new Resume(
                 rows(row(" ２０１０／４／１ ", "\u3000ＡＢＣ大学\u3000医学部　入学 "), row("平成28年3月31日", "ABC大学 医学部 卒業")),
                 rows(row("H28.4.1", "ｶﾝﾜ病院 初期研修"), row("2018.4.1", "緩和ケア科")),
                 rows(row("２０１６年４月２０日", "医師免許取得（第１２３４５６号）")),
                 5);
         Resume out = normalized(typed);
-        assertEquals(List.of(row("2010-04-01", "ABC大学 医学部 入学"), row("2016-03-31", "ABC大学 医学部 卒業")), out.education());
-        assertEquals(List.of(row("2016-04-01", "カンワ病院 初期研修"), row("2018-04-01", "緩和ケア科")), out.career());
-        assertEquals(List.of(row("2016-04-20", "医師免許取得(第123456号)"), BLANK), out.qualifications());
+        // DOMAIN.md "Text as people type it": free text is never NFKC-normalised, only trimmed
+        assertEquals(List.of(row("2010-04-01", "ＡＢＣ大学\u3000医学部　入学"), row("2016-03-31", "ABC大学 医学部 卒業")), out.education());
+        assertEquals(List.of(row("2016-04-01", "ｶﾝﾜ病院 初期研修"), row("2018-04-01", "緩和ケア科")), out.career());
+        assertEquals(List.of(row("2016-04-20", "医師免許取得（第１２３４５６号）"), BLANK), out.qualifications());
         assertEquals(5, out.experienceYears());
     }
 
@@ -269,6 +270,22 @@ class ResumeRulesTest {
                 QUALIFICATIONS, 8));
         assertEquals(List.of(new Problem("ORDER", "career[1].date",
                 "職歴の2行目：年月日が1行目より前です。大学入学から暦年順に記入してください。")), problems);
+    }
+
+    @Test
+    void controlCharactersAndBidiOverridesAreRemovedFromTheText() {
+        Resume out = normalized(education(row("2010-04-01", "大\uFA10\u0000医科大学\u202E 入学")));
+        assertEquals("大\uFA10医科大学 入学", out.education().get(0).text());
+    }
+
+    @Test
+    void datesNoApplicantCanHaveAreRefused() {
+        for (String typed : List.of("0001-01-01", "1899-04-01", "明治30年4月1日")) {
+            List<Problem> problems = problemsOf(education(row(typed, "入学")));
+            assertEquals(List.of("DATE_TOO_EARLY"), problems.stream().map(Problem::code).toList(), typed);
+            assertEquals("education[0].date", problems.get(0).field());
+        }
+        assertEquals(List.of(), problemsOf(education(row("1930-04-01", "入学"))));
     }
 
     @Test
