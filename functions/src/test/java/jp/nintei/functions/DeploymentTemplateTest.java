@@ -130,6 +130,31 @@ class DeploymentTemplateTest {
         assertTrue(alarmed, where + ": queue " + queue + " needs an AWS/SQS alarm with its QueueName dimension and an action");
     }
 
+    // ---------- 6: SnapStart across the off-season ----------
+
+    /** Every HTTP function's alias is invoked at least every 13 days (an idle SnapStart version goes inactive at 14). */
+    @Test
+    void everyHttpFunctionIsKeptActiveByAWarmUpInvocationItsRuntimeUnderstands() throws Exception {
+        Pattern rate = Pattern.compile("rate\\((\\d+) days?\\)");
+        for (String fn : TEMPLATE.resourcesOfType("AWS::Serverless::Function")) {
+            if (!isHttpFunction(fn)) continue;
+            Map<String, Object> keep = events(fn).values().stream().map(DeploymentTemplateTest::map)
+                    .filter(e -> "ScheduleV2".equals(e.get("Type")) && map(e.get("Properties")).get("Input") != null)
+                    .map(e -> map(e.get("Properties"))).findFirst().orElse(null);
+            assertNotNull(keep, fn + " needs a KeepActive ScheduleV2 event (copy one): an HTTP function idle 14 days has "
+                    + "an inactive SnapStart version, and its next requests fail");
+            Matcher m = rate.matcher(String.valueOf(keep.get("ScheduleExpression")));
+            assertTrue(m.matches() && Integer.parseInt(m.group(1)) <= 13, fn + ": KeepActive must run at least every 13 days");
+            // the Lambda Java runtime's own deserialisation (the tests library uses it) must yield the warm-up route key
+            Path input = java.nio.file.Files.createTempFile("keep-active", ".json");
+            java.nio.file.Files.writeString(input, keep.get("Input").toString());
+            var event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadApiGatewayHttpEvent(input.toString());
+            assertEquals(jp.nintei.platform.WarmUp.ROUTE_KEY, event.getRouteKey(), fn + ": Input must carry routeKey WARMUP");
+            var answer = new jp.nintei.functions.fallback.FallbackHandler().handleRequest(event, null);
+            assertEquals(200, answer.getStatusCode(), "a warm-up is answered, never routed: " + answer.getBody());
+        }
+    }
+
     // ---------- 7: security headers ----------
 
     @Test
