@@ -255,6 +255,19 @@ class DeploymentTemplateTest {
     }
 
     @Test
+    void theMailAndAccountQueueMetricsTheFunctionsWriteHaveAlarms() {
+        for (String metric : List.of(jp.nintei.platform.Metrics.MAIL_FAILED, jp.nintei.platform.Metrics.MAIL_OLDEST_PENDING_MINUTES,
+                jp.nintei.platform.Metrics.ACCOUNTS_STUCK)) {
+            boolean alarmed = TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").stream().map(DeploymentTemplateTest::props)
+                    .anyMatch(a -> metric.equals(a.get("MetricName")) && !list(a.get("AlarmActions")).isEmpty()
+                            && "nintei/${AWS::StackName}".equals(map(a.get("Namespace")).get("Fn::Sub")));
+            assertTrue(alarmed, "no alarm on the EMF metric " + metric + " in namespace nintei/${AWS::StackName}");
+        }
+        assertEquals(Map.of("Fn::Sub", "nintei/${AWS::StackName}"),
+                map(map(TEMPLATE.globalFunction().get("Environment")).get("Variables")).get("METRICS_NAMESPACE"));
+    }
+
+    @Test
     void everyFunctionHasItsOwnErrorAlarm() {
         List<Map<String, Object>> alarms = TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").stream()
                 .map(DeploymentTemplateTest::props).toList();
