@@ -81,7 +81,7 @@ class World:
         for key in ("Name", "TableName", "BucketName", "FunctionName", "EmailIdentity"):
             if key in props:
                 return self.eval(props[key])
-        return name.lower() + "-id"
+        return name  # the logical id stands for the physical name: readable messages
 
     def getatt(self, name, attr):
         r = self.resources.get(name, {})
@@ -240,7 +240,7 @@ def suggestion(action, resource, env, world):
             expr = "!GetAtt %s.Arn" % logical if not rest else "!Sub '${%s.Arn}%s'" % (logical, rest)
         elif t == "AWS::S3::Bucket" and resource.startswith(f"arn:aws:s3:::{world.ref(logical)}"):
             rest = resource[len(f"arn:aws:s3:::{world.ref(logical)}"):]
-            prefix = rest.rsplit("/", 1)[0] + "/*" if "/" in rest[1:] else rest
+            prefix = "/" + rest[1:].split("/", 1)[0] + "/*" if "/" in rest[1:] else rest  # the key's first folder
             expr = "!Sub '${%s.Arn}%s'" % (logical, prefix)
         elif t == "AWS::Cognito::UserPool" and resource.endswith(f"userpool/{world.ref(logical)}"):
             expr = f"!GetAtt {logical}.Arn"
@@ -313,10 +313,15 @@ def main():
     for c in sorted(conditions) + notes:
         print("  note: " + c)
     print(f"uncovered (function, action, resource): {len(uncovered)}; unused broad rights: {len(broad)}")
+    grouped = {}  # one message per (function, action, suggested statement): object keys differ per call
     for fn, action, res, by in uncovered:
-        print(f"UNCOVERED {fn} calls {action} on {res}" + (f" ({by})" if by else ""))
-        print(f"    add to {fn}'s Policies in template.yaml, e.g.  "
-              + suggestion(action, res, functions[fn]["environment"], world))
+        fix = suggestion(action, res, functions[fn]["environment"], world)
+        grouped.setdefault((fn, action, fix), []).append((res, by))
+    for (fn, action, fix), hits in grouped.items():
+        res, by = hits[0]
+        more = f" (and {len(hits) - 1} more resources)" if len(hits) > 1 else ""
+        print(f"UNCOVERED {fn} calls {action} on {res}{more}" + (f" ({by})" if by else ""))
+        print(f"    add to {fn}'s Policies in template.yaml, e.g.  {fix}")
     for b in broad:
         print("TOO BROAD " + b)
     return 1 if uncovered or broad else 0
