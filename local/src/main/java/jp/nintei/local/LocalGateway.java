@@ -48,6 +48,8 @@ public final class LocalGateway implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private RequestLineGuard front;
+    private HttpApiLimits limits = HttpApiLimits.AWS;
+    private Map<String, String> responseHeaders = Map.of();
 
     public LocalGateway(Template template, Path webRoot, JwtVerifier verifier, HandlerRegistry handlers) {
         this.routes = new RouteTable(template.routes());
@@ -95,10 +97,23 @@ public final class LocalGateway implements AutoCloseable {
 
     public int port() { return front.port(); }
 
+    /** The limits to enforce (default: AWS's); tests shorten the timeout. */
+    public LocalGateway limits(HttpApiLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** Headers on every answer, as CloudFront's response headers policy adds them ({@link SecurityHeaders}). */
+    public LocalGateway responseHeaders(Map<String, String> headers) {
+        this.responseHeaders = Map.copyOf(headers);
+        return this;
+    }
+
     public String url() { return "http://127.0.0.1:" + port(); }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            responseHeaders.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             String path = exchange.getRequestURI().getRawPath();
             if (path.equals("/api") || path.startsWith("/api/")) api(exchange, path);
             else if (path.startsWith("/__local/")) local(exchange, path);
@@ -135,16 +150,30 @@ public final class LocalGateway implements AutoCloseable {
             }
         }
         APIGatewayV2HTTPEvent event = event(exchange, found, method, path, claims);
+        APIGatewayV2HTTPResponse refused = limits.refuseRequest(declaredLength(exchange), event);
+        if (refused != null) {
+            send(exchange, refused);
+            return;
+        }
         APIGatewayV2HTTPResponse response;
         try {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h = handlers.get(found.route().handler());
-            response = h.handleRequest(event, new LocalContext(found.route().function(), event.getRequestContext().getRequestId()));
+            response = limits.invoke(h, event, new LocalContext(found.route().function(), event.getRequestContext().getRequestId()));
         } catch (RuntimeException e) {
             // what API Gateway answers when the integration fails
             Log.error("integration", Map.of("route", event.getRouteKey(), "error", e.getClass().getName()));
             response = ApiResponses.error(500, "INTERNAL_ERROR", null, Messages.INTERNAL_ERROR);
         }
         send(exchange, response);
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        try {
+            String v = exchange.getRequestHeaders().getFirst("Content-Length");
+            return v == null ? -1 : Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static APIGatewayV2HTTPEvent event(HttpExchange exchange, RouteTable.Found found, String method, String path,

@@ -40,7 +40,10 @@ public final class LocalSystem implements AutoCloseable {
             }
             JwtVerifier verifier = new JwtVerifier(java.net.URI.create(identity.jwksUrl()), identity.issuer(),
                     identity.clientId(), Clock.systemUTC());
-            this.gateway = new LocalGateway(template, root.resolve("web"), verifier, handlers).start(port);
+            // CloudFront's security headers, from the template; the documents bucket is the S3 stand-in here
+            var headers = SecurityHeaders.fromTemplate(template, java.util.Map.of("DocumentsOrigin",
+                    SecurityHeaders.origin(aws.endpoints().s3())));
+            this.gateway = new LocalGateway(template, root.resolve("web"), verifier, handlers).responseHeaders(headers).start(port);
             this.schedules = new ScheduleRunner(template, handlers, AppClock.process());
             if (runSchedules) schedules.start();
         } catch (RuntimeException | IOException e) {

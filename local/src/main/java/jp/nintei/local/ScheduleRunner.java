@@ -21,6 +21,7 @@ import org.joda.time.DateTime;
  */
 public final class ScheduleRunner implements AutoCloseable {
     private final List<Template.Schedule> schedules;
+    private final Template template;
     private final LocalGateway.HandlerRegistry handlers;
     private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -31,6 +32,7 @@ public final class ScheduleRunner implements AutoCloseable {
 
     public ScheduleRunner(Template template, LocalGateway.HandlerRegistry handlers, Clock clock) {
         this.schedules = template.schedules().stream().filter(Template.Schedule::enabled).toList();
+        this.template = template;
         this.handlers = handlers;
         this.clock = clock;
     }
@@ -54,6 +56,8 @@ public final class ScheduleRunner implements AutoCloseable {
 
     /** Invokes one schedule's function now, as EventBridge would. */
     public Object fire(Template.Schedule s) {
+        String input = input(s);
+        if (input != null) return fireWithInput(s, input);
         ScheduledEvent event = new ScheduledEvent();
         event.setId(UUID.randomUUID().toString());
         event.setDetailType("Scheduled Event");
@@ -69,6 +73,34 @@ public final class ScheduleRunner implements AutoCloseable {
             Object result = h.handleRequest(event, new LocalContext(s.function(), event.getId()));
             Log.info("schedule", Map.of("function", s.function(), "event", s.event(),
                     "durationMs", (System.nanoTime() - t0) / 1_000_000));
+            return result;
+        } catch (RuntimeException e) {
+            Log.error("schedule", Map.of("function", s.function(), "event", s.event(), "error", e.getClass().getName()));
+            return null;
+        }
+    }
+
+    /** The schedule's {@code Input} (the payload EventBridge Scheduler sends instead of a Scheduled Event), or null. */
+    private String input(Template.Schedule s) {
+        Map<String, Object> events = Template.map(Template.map(template.resource(s.function()).get("Properties")).get("Events"));
+        Object input = Template.map(Template.map(events.get(s.event())).get("Properties")).get("Input");
+        return input == null ? null : input.toString();
+    }
+
+    /** An HTTP function's keep-active schedule: its Input is an API Gateway event (route key WARMUP). */
+    private Object fireWithInput(Template.Schedule s, String input) {
+        var json = jp.nintei.adapter.http.Json.parseObject(input);
+        String requestId = json.path("requestContext").path("requestId").asString(UUID.randomUUID().toString());
+        var event = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                .withVersion(json.path("version").asString("2.0")).withRouteKey(json.path("routeKey").asString(null))
+                .withRawPath(json.path("rawPath").asString(null))
+                .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey(json.path("requestContext").path("routeKey").asString(null)).withRequestId(requestId).build())
+                .build();
+        try {
+            RequestHandler<Object, Object> h = handlers.get(s.handler());
+            Object result = h.handleRequest(event, new LocalContext(s.function(), requestId));
+            Log.info("schedule", Map.of("function", s.function(), "event", s.event()));
             return result;
         } catch (RuntimeException e) {
             Log.error("schedule", Map.of("function", s.function(), "event", s.event(), "error", e.getClass().getName()));

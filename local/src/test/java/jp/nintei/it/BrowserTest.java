@@ -63,7 +63,8 @@ class BrowserTest {
 
     private void logIn(String userId, String password) {
         driver.manage().deleteAllCookies();
-        driver.get(system.gateway().url() + "/index.html");
+        // a page without script: index.html would redirect a signed-in session to mypage.html meanwhile
+        driver.get(system.gateway().url() + "/404.html");
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.get(system.gateway().url() + "/index.html");
         WebElement id = waiting().until(ExpectedConditions.elementToBeClickable(By.id("userId")));

@@ -3,6 +3,7 @@ package jp.nintei.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,6 +15,7 @@ import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
+import jp.nintei.functions.schedule.SeasonHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.SeasonService;
@@ -42,6 +44,11 @@ class SeasonScheduleTest {
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }
 
+    /** As EventBridge runs it: through the function's handler (so the policy-coverage check sees its calls). */
+    private static void scheduled(SeasonService season) {
+        new SeasonHandler(season).handleRequest(new ScheduledEvent(), null);
+    }
+
     private static int mails(LocalSystem system, String address, String subjectPart) {
         return (int) SesStore.mailsTo(system, address).stream().filter(m -> m.toString().contains(subjectPart)).count();
     }
@@ -66,15 +73,15 @@ class SeasonScheduleTest {
 
             assertEquals(0, at(dynamo, next + "-04-22T23:59:59").run().remindersSent(), "not yet 7 days before");
             String subject7 = "の受付は7日後（4月30日 23:59）までです";
-            at(dynamo, next + "-04-23T00:00:00").run();
+            scheduled(at(dynamo, next + "-04-23T00:00:00"));
             assertEquals(1, mails(system, drafting.email(), subject7));
-            at(dynamo, next + "-04-24T00:15:00").run();
-            at(dynamo, next + "-04-25T09:00:00").run();
+            scheduled(at(dynamo, next + "-04-24T00:15:00"));
+            scheduled(at(dynamo, next + "-04-25T09:00:00"));
             assertEquals(1, mails(system, drafting.email(), subject7), "the 7-day reminder is sent once");
             assertEquals(0, mails(system, submitted.email(), subject7), "no reminder after submitting");
 
-            at(dynamo, next + "-04-29T00:00:00").run();
-            at(dynamo, next + "-04-30T12:00:00").run();
+            scheduled(at(dynamo, next + "-04-29T00:00:00"));
+            scheduled(at(dynamo, next + "-04-30T12:00:00"));
             assertEquals(1, mails(system, drafting.email(), "の受付は明日（4月30日 23:59）までです"), "the 1-day reminder is sent once");
 
             SeasonService.Outcome lastSecond = at(dynamo, next + "-04-30T23:59:59").run();

@@ -67,6 +67,8 @@ public final class Template {
 
     public Map<String, Object> resources() { return map(root.get("Resources")); }
 
+    public Map<String, Object> parameters() { return map(root.get("Parameters")); }
+
     public Map<String, Object> resource(String name) { return map(resources().get(name)); }
 
     public Map<String, Object> globalFunction() { return map(map(root.get("Globals")).get("Function")); }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.platform.Log;
+import jp.nintei.platform.Metrics;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.ApplicationStore;
 
@@ -48,6 +49,10 @@ public final class MailService {
             f.put("attempts", o.status().attempts() + 1);
             f.put("error", e.getMessage());
             Log.warn("mail-pending", f);
+            if (o.status().attempts() + 1 >= MAX_ATTEMPTS) {
+                // 送信失敗: alarmed (template.yaml MailFailedAlarm); the secretariat resends from its page
+                Metrics.emit("mail-failed", Map.of(Metrics.MAIL_FAILED, 1), Map.of("mailId", o.status().id()));
+            }
             return false;
         }
         store.markMailSent(o.key(), o.status().id(), clock.instant());

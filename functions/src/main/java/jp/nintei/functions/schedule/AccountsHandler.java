@@ -10,9 +10,10 @@ import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.domain.AppClock;
-import jp.nintei.platform.Log;
+import jp.nintei.platform.Metrics;
 import jp.nintei.platform.Settings;
 import jp.nintei.service.AdminService;
+import jp.nintei.store.AdminStore;
 
 /**
  * Scheduled every minute: creates the sign-in accounts an import queued (Cognito's AdminCreateUser is rate
@@ -21,21 +22,32 @@ import jp.nintei.service.AdminService;
 public final class AccountsHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
     static final Duration BUDGET = Duration.ofSeconds(45);
     private final AdminService admin;
+    private final AdminStore queue;
 
     public AccountsHandler() {
         var dynamo = AwsClients.dynamoDb();
         String table = Settings.require(Settings.TABLE_NAME);
-        this.admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table), null,
+        this.queue = new DynamoAdminStore(dynamo, table);
+        this.admin = new AdminService(queue, new DynamoMemberStore(dynamo, table), null,
                 new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)), null, null, AppClock.process());
     }
 
-    public AccountsHandler(AdminService admin) { this.admin = admin; }
+    public AccountsHandler(AdminService admin) { this(admin, null); }
+
+    /** @param queue where the members still waiting after a run are looked up (for the alarm); null for none */
+    public AccountsHandler(AdminService admin, AdminStore queue) {
+        this.admin = admin;
+        this.queue = queue;
+    }
 
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
         long t0 = System.nanoTime();
         int done = admin.createQueuedAccounts(BUDGET);
-        Log.info("accounts", Map.of("created", done, "durationMs", (System.nanoTime() - t0) / 1_000_000));
+        // stuck: members wait and this run created none (AccountsStuckAlarm fires after several such runs)
+        boolean waiting = queue != null && !queue.pendingAccounts(1).isEmpty();
+        Metrics.emit("accounts", Map.of(Metrics.ACCOUNTS_CREATED, done, Metrics.ACCOUNTS_STUCK, waiting && done == 0 ? 1 : 0),
+                Map.of("durationMs", (System.nanoTime() - t0) / 1_000_000));
         return Map.of("accounts", done);
     }
 }

@@ -1,6 +1,7 @@
 package jp.nintei.functions.support;
 
 import jp.nintei.platform.Log;
+import jp.nintei.platform.WarmUp;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
@@ -12,6 +13,7 @@ import org.crac.Resource;
  * Failures are ignored: the snapshot must never depend on the table's content.
  */
 public final class Priming implements Resource {
+    private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final String function;
     private final Runnable primer;
 
@@ -24,6 +26,8 @@ public final class Priming implements Resource {
     public static Priming register(String function, Runnable primer) {
         Priming p = new Priming(function, primer);
         Core.getGlobalContext().register(p);
+        // the weekly keep-active invocation runs the same path (WarmUp, template.yaml KeepActive)
+        WarmUp.register(CALLER.getCallerClass(), primer);
         return p;
     }
 

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * JVMs against the stand-ins, next to a handler that returns a constant, in the same run.
  *
  * <p>Run: {@code mvn -q -DskipTests install && mvn -q -pl local exec:java -Dexec.mainClass=jp.nintei.local.bench.ColdStart -Dexec.args=7}
+ * ({@code -Dexec.args="7 jar"}: the probes load the deployed functions.jar instead of the project class path)
  */
 public final class ColdStart {
     private ColdStart() {}
@@ -44,7 +45,8 @@ public final class ColdStart {
                     rss / 1024, nodeRss / 1024, (rss + nodeRss) / 1024);
 
             Path fixture = system.root().resolve("events/get-api-me.json");
-            String cp = classpath();
+            // "jar": the deployed functions.jar alone (plus this harness), as Lambda loads it
+            String cp = args.length > 1 && args[1].equals("jar") ? deployedJar(system.root()) : classpath();
             List<String> props = new ArrayList<>();
             for (String name : List.of(Settings.TABLE_NAME, Settings.REGION, Settings.USER_POOL_CLIENT_ID,
                     Settings.LOCAL_ENDPOINT_PREFIX + "DYNAMODB", Settings.LOCAL_ENDPOINT_PREFIX + "COGNITO")) {
@@ -85,6 +87,12 @@ public final class ColdStart {
     private static double median(List<JsonNode> results, String field) {
         double[] v = results.stream().mapToDouble(n -> n.get(field).asDouble()).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** functions/target/functions.jar and the folder holding this harness's probe classes. */
+    private static String deployedJar(Path root) throws Exception {
+        String probe = new File(ColdProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        return root.resolve("functions/target/functions.jar") + File.pathSeparator + probe;
     }
 
     /** The project classpath, also under {@code mvn exec:java} (which loads it in its own class loader). */

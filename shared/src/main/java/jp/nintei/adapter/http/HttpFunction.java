@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.nintei.domain.Messages;
 import jp.nintei.platform.Log;
+import jp.nintei.platform.WarmUp;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -18,6 +19,7 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (WarmUp.ROUTE_KEY.equals(event.getRouteKey())) return warmUp();
         long started = System.nanoTime();
         ApiRequest request = ApiRequest.of(event);
         APIGatewayV2HTTPResponse response;
@@ -51,6 +53,20 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         if (code != null) fields.put("code", code);
         Log.info("request", fields);
         return response;
+    }
+
+    /** The keep-active schedule's invocation: the priming path, never a route (see {@link WarmUp}). */
+    private APIGatewayV2HTTPResponse warmUp() {
+        long started = System.nanoTime();
+        boolean primed = false;
+        try {
+            primed = WarmUp.run(getClass());
+        } catch (RuntimeException e) {
+            // like priming before the snapshot: a failure here must not fail the invocation (the version stays active)
+            Log.warn("warmup", Map.of("error", e.getClass().getName()));
+        }
+        Log.info("warmup", Map.of("primed", primed, "durationMs", (System.nanoTime() - started) / 1_000_000));
+        return ApiResponses.json(200, jp.nintei.adapter.http.Json.object().put("warm", true));
     }
 
     /** Check the route, call a service, map the result. */

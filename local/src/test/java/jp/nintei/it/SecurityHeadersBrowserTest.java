@@ -1,0 +1,129 @@
+package jp.nintei.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import jp.nintei.local.DemoData;
+import jp.nintei.local.LocalSystem;
+import jp.nintei.local.SecurityHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages work under the security headers CloudFront adds (template.yaml's WebSecurityHeaders, served by
+ * the local gateway from the same definition): every page of an applicant and of the secretariat loads and
+ * runs its scripts without one Content-Security-Policy violation in the console, and the policy is really
+ * enforced (an injected inline script does not run).
+ */
+@LocalStack
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityHeadersBrowserTest {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private final LocalSystem system;
+    private WebDriver driver;
+
+    SecurityHeadersBrowserTest(LocalSystem system) { this.system = system; }
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (System.getenv("CI") != null) assertTrue(installed, "CI must install Debian chromium and chromium-driver (.ci/run does)");
+        Assumptions.assumeTrue(installed, "Debian chromium/chromium-driver not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) driver.quit();
+    }
+
+    private Map<String, String> expected() {
+        return SecurityHeaders.fromTemplate(system.template(), Map.of("DocumentsOrigin",
+                SecurityHeaders.origin(system.aws().endpoints().s3())));
+    }
+
+    @Test
+    void pagesAndApiAnswersCarryTheTemplatesHeaders() {
+        Map<String, String> expected = expected();
+        assertTrue(expected.get("Content-Security-Policy").contains("script-src 'self';"), expected.toString());
+        for (String path : List.of("/index.html", "/admin.html", "/no-such-page.html", "/api/me", "/api/no-such-route")) {
+            Http.Response r = Http.get(system.gateway().url() + path, null);
+            expected.forEach((header, value) -> assertEquals(value, r.headers().firstValue(header).orElse(null), path + " " + header));
+        }
+    }
+
+    private void logIn(String userId) {
+        driver.get(system.gateway().url() + "/404.html"); // no script: index.html would redirect a signed-in session
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        driver.get(system.gateway().url() + "/index.html");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("userId"))).sendKeys(userId);
+        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("mypage.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#menu tr")));
+    }
+
+    /** Loads the page and waits until its module script has run (it fills the page from the API). */
+    private void visit(String page, String readySelector) {
+        driver.get(system.gateway().url() + "/" + page);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(readySelector)));
+    }
+
+    private List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    }
+
+    @Test
+    void everyPageRunsUnderThePolicyWithoutAViolation() {
+        cspViolations(); // drain
+        logIn("10000001");
+        visit("primary.html", "#title");
+        visit("secondary.html", "h2");
+        visit("mypage.html", "#menu tr");
+        logIn("90000001");
+        visit("admin.html", "#f-year");
+        assertEquals(List.of(), cspViolations());
+
+        // the policy is enforced, not just sent: an inline script added to the page does not run
+        ((JavascriptExecutor) driver).executeScript(
+                "const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s);");
+        assertNull(((JavascriptExecutor) driver).executeScript("return window.__inline;"));
+        List<String> refused = cspViolations();
+        assertNotNull(refused.stream().filter(m -> m.contains("script")).findFirst().orElse(null), refused.toString());
+    }
+}
