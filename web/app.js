@@ -22,8 +22,13 @@ export function saveSession(tokens) {
 }
 
 export function logout(reason) {
+  const s = session();
   sessionStorage.removeItem(KEY);
-  location.href = 'index.html' + (reason ? '?reason=' + encodeURIComponent(reason) : '');
+  const go = () => { location.href = 'index.html' + (reason ? '?reason=' + encodeURIComponent(reason) : ''); };
+  if (!s?.refreshToken || reason) { go(); return; }
+  // ログアウト revokes the refresh token on the server: a copy of it can no longer renew the session
+  fetch('api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, keepalive: true,
+                             body: JSON.stringify({ refreshToken: s.refreshToken }) }).catch(() => {}).finally(go);
 }
 
 let refreshTimer;

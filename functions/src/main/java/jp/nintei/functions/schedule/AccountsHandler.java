@@ -3,39 +3,43 @@ package jp.nintei.functions.schedule;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
+import jp.nintei.adapter.dynamo.DynamoAccountStore;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
-import jp.nintei.adapter.dynamo.DynamoMemberStore;
-import jp.nintei.domain.AppClock;
+import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.platform.Log;
 import jp.nintei.platform.Settings;
-import jp.nintei.service.AdminService;
+import jp.nintei.service.MemberAccountService;
 
 /**
- * Scheduled every minute: creates the sign-in accounts an import queued (Cognito's AdminCreateUser is rate
- * limited, so thousands of members are worked through in 45-second runs instead of inside the import request).
+ * Scheduled every minute: creates the sign-in accounts an import queued and mails each member our Japanese
+ * invitation (Cognito's AdminCreateUser is rate limited, so thousands of members are worked through in
+ * 45-second runs instead of inside the import request). One member refused never stops the others.
  */
 public final class AccountsHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
     static final Duration BUDGET = Duration.ofSeconds(45);
-    private final AdminService admin;
+    private final MemberAccountService accounts;
 
     public AccountsHandler() {
         var dynamo = AwsClients.dynamoDb();
         String table = Settings.require(Settings.TABLE_NAME);
-        this.admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table), null,
-                new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)), null, null, AppClock.process());
+        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoAdminStore(dynamo, table),
+                new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)),
+                new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
+                        Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), Clock.systemUTC());
     }
 
-    public AccountsHandler(AdminService admin) { this.admin = admin; }
+    public AccountsHandler(MemberAccountService accounts) { this.accounts = accounts; }
 
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
         long t0 = System.nanoTime();
-        int done = admin.createQueuedAccounts(BUDGET);
-        Log.info("accounts", Map.of("created", done, "durationMs", (System.nanoTime() - t0) / 1_000_000));
+        int done = accounts.workQueue(BUDGET);
+        Log.info("accounts", Map.of("handled", done, "durationMs", (System.nanoTime() - t0) / 1_000_000));
         return Map.of("accounts", done);
     }
 }
