@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -260,6 +261,70 @@ class MemberAccountsFlowTest {
         // only the secretariat
         String member = "Bearer " + Http.idToken(gw, "10000001", DemoData.PASSWORD);
         assertEquals(403, Http.get(gw + "/api/admin/accounts", member).status());
+    }
+
+    @Test
+    void cognitosRateLimitEndsTheRunAndTheNextRunGoesOn() {
+        String a = Integer.toString(NEXT.getAndIncrement());
+        String busy = Integer.toString(NEXT.getAndIncrement());
+        String c = Integer.toString(NEXT.getAndIncrement());
+        importMembers(row(a, "律 一", "r" + a + "@example.jp") + row(busy, "律 二", "r" + busy + "@example.jp") + row(c, "律 三", "r" + c + "@example.jp"));
+        var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
+                ? CognitoFaults.error(TooManyRequestsException.builder(), "TooManyRequestsException", "Too many requests") : null));
+        var dynamo = AwsClients.dynamoDb();
+        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+                new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
+                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
+        new AccountsHandler(service).handleRequest(null, null);
+        assertEquals("招待済", account(a, false).get("stateLabel").asString());
+        assertEquals("作成待ち", account(busy, false).get("stateLabel").asString(), "rate limited: still queued, not failed");
+        assertEquals("作成待ち", account(c, false).get("stateLabel").asString());
+        runAccountsSchedule();
+        assertEquals("招待済", account(busy, false).get("stateLabel").asString());
+        assertEquals("招待済", account(c, false).get("stateLabel").asString());
+    }
+
+    @Test
+    void anInvitationSesRefusedIsAFailureWithItsReasonAndIsResent() throws Exception {
+        String no = Integer.toString(NEXT.getAndIncrement());
+        String email = "ses" + no + "@example.jp";
+        importMembers(row(no, "送信 失敗", email));
+        system.aws().stopSes();
+        try {
+            runAccountsSchedule();
+        } finally {
+            system.aws().startSes();
+        }
+        JsonNode failed = account(no, true);
+        assertEquals("作成失敗", failed.get("stateLabel").asString());
+        assertTrue(failed.get("reason").asString().contains("招待メールを送信できませんでした"), failed.toString());
+        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + no + "/resend-invitation", staff, null);
+        assertEquals("招待済", resent.json().get("stateLabel").asString(), resent.body());
+        // the account was already created: the resend gives it a fresh temporary password that signs in
+        String temporary = Mails.temporaryPassword(system, email);
+        assertEquals("NEW_PASSWORD_REQUIRED", post(gw + "/api/auth/login", Json.object().put("userId", no).put("password", temporary))
+                .json().get("challenge").asString());
+    }
+
+    @Test
+    void anInvitationPastItsValidityIsListedExpiredAndResent() {
+        String no = Integer.toString(NEXT.getAndIncrement());
+        String email = "exp" + no + "@example.jp";
+        importMembers(row(no, "期限 切子", email));
+        runAccountsSchedule();
+        // seven days later (the pool's TemporaryPasswordValidityDays)
+        var accounts = new DynamoAccountStore(AwsClients.dynamoDb(), Bootstrap.TABLE);
+        var a = accounts.find(no).orElseThrow();
+        accounts.invited(no, email, a.mailId(), java.time.Instant.now().minusSeconds(60), a.invitedAt());
+        JsonNode expired = account(no, true);
+        assertEquals("招待期限切れ", expired.get("stateLabel").asString());
+        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + no + "/resend-invitation", staff, null);
+        assertEquals(200, resent.status(), resent.body());
+        assertEquals("招待済", resent.json().get("stateLabel").asString());
+        assertEquals(null, account(no, true), "no longer needs the secretariat");
+        assertEquals(2, Mails.count(system, email, "ご招待"));
+        JsonNode audit = Http.get(gw + "/api/admin/audit?memberNo=" + no, staff).json();
+        assertTrue(audit.toString().contains("INVITATION_RESENT"), audit.toString());
     }
 
     static String toFullWidth(String digits) {
