@@ -327,6 +327,32 @@ class MemberAccountsFlowTest {
         assertTrue(audit.toString().contains("INVITATION_RESENT"), audit.toString());
     }
 
+    @Test
+    void aChangedAddressFollowsTheAccountAndFreesTheOldOne() {
+        String no = Integer.toString(NEXT.getAndIncrement());
+        String old = "old" + no + "@example.jp";
+        String moved = "moved" + no + "@example.jp";
+        importMembers(row(no, "転居 一郎", old));
+        runAccountsSchedule();
+        String temporary = Mails.temporaryPassword(system, old);
+        JsonNode c = post(gw + "/api/auth/login", Json.object().put("userId", no).put("password", temporary)).json();
+        assertEquals(200, post(gw + "/api/auth/new-password", Json.object().put("username", no).put("session", c.get("session").asString())
+                .put("password", "moving-day-1")).status());
+
+        JsonNode report = importMembers(row(no, "転居 一郎", moved));
+        assertEquals(1, report.get("accountsQueued").asInt());
+        runAccountsSchedule();
+        // a member with a password of their own is told of the change, not invited again
+        assertTrue(Mails.latest(system, moved, "メールアドレス変更").path("body").path("text").asString().contains(no));
+        assertEquals(0, Mails.count(system, moved, "ご招待"));
+        assertEquals("有効", account(no, false).get("stateLabel").asString());
+        assertEquals(200, post(gw + "/api/auth/login", Json.object().put("userId", moved).put("password", "moving-day-1")).status());
+        assertEquals(401, post(gw + "/api/auth/login", Json.object().put("userId", old).put("password", "moving-day-1")).status());
+        // the old address is free for another member
+        String next = Integer.toString(NEXT.getAndIncrement());
+        assertEquals(1, importMembers(row(next, "後任 二郎", old)).get("accepted").asInt());
+    }
+
     static String toFullWidth(String digits) {
         StringBuilder b = new StringBuilder();
         for (char ch : digits.toCharArray()) b.append((char) (ch - '0' + '０'));
