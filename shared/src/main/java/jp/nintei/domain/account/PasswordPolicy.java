@@ -20,7 +20,8 @@ public final class PasswordPolicy {
         boolean digit = false;
         for (int i = 0; i < password.length(); i++) {
             char c = password.charAt(i);
-            // Cognito accepts only printable ASCII without leading/trailing spaces: full-width text would be refused there
+            // half-width only (stricter than Cognito, which refuses only leading/trailing spaces): a password set with
+            // the Japanese IME on could not be typed again with it off, and the two look alike on screen
             if (c < 0x21 || c > 0x7e) return "パスワードに使えない文字（全角文字や空白）が含まれています。" + DESCRIPTION;
             if (c >= '0' && c <= '9') digit = true;
         }
