@@ -71,6 +71,17 @@ class AccountBrowserTest {
 
     private Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
 
+    /** Saves what the member sees to local/target/screenshots/ (for a look by a person; not asserted). */
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String textOf(String id) {
         waiting().until(d -> !d.findElement(By.id(id)).getText().isBlank());
         return driver.findElement(By.id(id)).getText();
@@ -103,6 +114,7 @@ class AccountBrowserTest {
         type("newPassword2", "abcdefgh");
         driver.findElement(By.id("new-password-submit")).click();
         assertTrue(textOf("new-password-error").contains("数字が含まれていません"));
+        screenshot("login-first-password");
         type("newPassword", "web-pass-1");
         type("newPassword2", "web-pass-1");
         driver.findElement(By.id("new-password-submit")).click();
@@ -115,6 +127,7 @@ class AccountBrowserTest {
         waiting().until(ExpectedConditions.urlContains("index.html"));
         assertEquals(email, visible("userId").getAttribute("value"));
         assertTrue(driver.findElement(By.id("remember")).isSelected());
+        screenshot("login-remembered");
         String stored = String.valueOf(js("return JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage))"));
         assertFalse(stored.contains("web-pass-1") || stored.contains(temporary), stored);
         // (cognito-local keeps no refresh token from the challenge's answer, so sign in once more to see revocation)
@@ -134,6 +147,7 @@ class AccountBrowserTest {
         type("resetPassword2", "web-pass-3");
         driver.findElement(By.id("reset-submit")).click();
         assertTrue(textOf("reset-error").contains("一致しません"));
+        screenshot("login-reset-password");
         type("code", code.equals("000000") ? "111111" : "000000");
         type("resetPassword2", "web-pass-2");
         driver.findElement(By.id("reset-submit")).click();
