@@ -167,6 +167,10 @@ class AccountHandlersTest {
         for (JsonNode r : rows) if (r.get("memberNo").asString().equals(m.memberNo())) row = r;
         assertTrue(row != null, rows.toString());
         assertEquals("COMPLAINED", row.get("mailState").asString());
+        // the applicant's own page learns it too (web/primary.js then says the mail did not arrive)
+        String member = "Bearer " + Http.idToken(system.gateway().url(), m.memberNo(), DemoData.PASSWORD);
+        Http.Response own = Http.get(system.gateway().url() + "/api/applications/new-primary", member);
+        assertEquals("COMPLAINED", own.json().get("mailState").asString(), own.body());
         // the fixture as it is names no application: nothing is written
         SNSEvent other = EventLoader.loadSNSEvent("events/sns-ses-complaint.json");
         assertEquals(0, handler.handleRequest(other, null).get("recorded"));
