@@ -4,6 +4,8 @@ import { api, apiDownload, apiUpload, startSession, localClockBanner } from './a
 const $ = (id) => document.getElementById(id);
 const td = (text) => Object.assign(document.createElement('td'), { textContent: text ?? '' });
 let cursor = null;
+// SES reported these after sending (bounce / complaint events)
+const MAIL_PROBLEM = { BOUNCED: '不達（届きませんでした・要確認）', COMPLAINED: '迷惑メール報告あり' };
 const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '会員データ取込', FACILITIES_IMPORTED: '研修施設取込', SUPERVISORS_IMPORTED: '指導者取込', WINDOW_OPEN: '受付開始', WINDOW_CLOSED: '受付終了', WINDOW_BEFORE: '受付前' };
 
 function showTab(name) {
@@ -29,7 +31,7 @@ async function loadList(more) {
       tr.tabIndex = 0;
       tr.dataset.member = row.memberNo;
       tr.append(td(row.memberNo), td(row.name), td(row.statusLabel), td(row.receiptNo), td(row.submittedAtLabel),
-        td(row.mailState === 'SENT' ? '送信済' : row.mailState === 'PENDING' ? '未送信（再送待ち）' : row.mailState === 'FAILED' ? '送信失敗（要再送）' : ''));
+        td(row.mailState === 'SENT' ? '送信済' : row.mailState === 'PENDING' ? '未送信（再送待ち）' : row.mailState === 'FAILED' ? '送信失敗（要再送）' : MAIL_PROBLEM[row.mailState] ?? ''));
       const open = () => showDetail(row.memberNo);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
@@ -131,7 +133,7 @@ async function loadFollowUps() {
     const july = x.july ? Object.entries({ achievements: '業績書', course: '受講', experience: '臨床経験', training: '臨床研修' })
       .filter(([k]) => x.july[k]).map(([, v]) => v).join('、') : '';
     tr.append(td(x.memberNo), td(x.name), td(july), td(x.duesInProcess ? '手続き中' : ''),
-      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
+      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : MAIL_PROBLEM[x.mailState] ?? '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
     return tr;
   }));
 }

@@ -22,10 +22,15 @@ export function saveSession(tokens) {
 }
 
 export function logout(reason) {
+  const s = session();
   sessionStorage.removeItem(KEY);
   // an explicit logout leaves no typed input on a shared device (an expired session keeps it to offer back)
   if (!reason) for (const k of Object.keys(localStorage)) if (k.startsWith('nintei.unsaved.')) localStorage.removeItem(k);
-  location.href = 'index.html' + (reason ? '?reason=' + encodeURIComponent(reason) : '');
+  const go = () => { location.href = 'index.html' + (reason ? '?reason=' + encodeURIComponent(reason) : ''); };
+  if (!s?.refreshToken || reason) { go(); return; }
+  // ログアウト revokes the refresh token on the server: a copy of it can no longer renew the session
+  fetch('api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, keepalive: true,
+                             body: JSON.stringify({ refreshToken: s.refreshToken }) }).catch(() => {}).finally(go);
 }
 
 let refreshTimer;

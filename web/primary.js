@@ -104,7 +104,11 @@ function renderDone() {
   $('d-file').textContent = receipt()?.fileName ?? '';
   $('d-prefs').textContent = state.preferences.map((c, i) => `第${'一二三'[i]}希望：${c ? prefName(c) : '（未登録）'}`).join(' / ');
   const sent = state.mailSent ?? state.mailState === 'SENT';
-  $('d-mail').textContent = sent
+  // SES reported that the mail did not arrive (bounce) or was reported as spam (complaint)
+  const undelivered = state.mailState === 'BOUNCED' || state.mailState === 'COMPLAINED';
+  $('d-mail').textContent = undelivered
+    ? `申請は受け付けました。ただし自動配信メールが ${state.applicant.email} に届きませんでした。メールアドレスに誤りがある場合は学会事務局にご連絡ください。`
+    : sent
     ? `自動配信メールを ${state.applicant.email} に送信しました。必ずご確認ください。`
     : `申請は受け付けました。自動配信メールは準備ができしだい ${state.applicant.email} に送信されます。`;
   show('done');

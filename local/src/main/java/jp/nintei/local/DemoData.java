@@ -31,6 +31,13 @@ public final class DemoData {
     /** One demo login: who it is and what a reviewer should see. */
     public record Login(String memberNo, String email, String description, boolean secretariat) {}
 
+    /**
+     * A member as a fresh import leaves them: no account yet, queued. The accounts schedule (every minute) creates
+     * the account and mails the invitation, readable in the local SES viewer, so the first sign-in can be walked.
+     */
+    public static final String INVITED_NO = "10000011";
+    public static final String INVITED_EMAIL = "juichi@example.jp";
+
     private final int year;
     private final List<Member> members = new ArrayList<>();
     private final List<Login> logins = new ArrayList<>();
@@ -99,6 +106,11 @@ public final class DemoData {
             cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(m.memberNo()).password(PASSWORD).permanent(true));
         }
         cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(SECRETARIAT_NO).groupName("secretariat"));
+        Member invited = new Member(INVITED_NO, "招待 十一", "しょうたい じゅういち", INVITED_EMAIL, LocalDate.of(year - 3, 4, 1),
+                java.util.Set.of(year), true, 20, false, false, SpecialistStatus.NONE);
+        store.putMember(invited);
+        dynamo.putItem(b -> b.tableName(table).item(jp.nintei.adapter.dynamo.DynamoAccountStore.queuedItem(INVITED_NO, INVITED_EMAIL,
+                java.time.Instant.now())));
         ZonedDateTime submittedAt = ZonedDateTime.of(year, 4, 10, 10, 15, 0, 0, AppClock.JST);
         var apps = new jp.nintei.adapter.dynamo.DynamoApplicationStore(dynamo, table);
         int minute = 0;

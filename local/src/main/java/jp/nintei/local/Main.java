@@ -40,6 +40,8 @@ public final class Main {
         for (DemoData.Login l : system.demo().logins()) {
             b.append(String.format("    %-9s %-22s %s%n", l.memberNo(), l.email(), l.description()));
         }
+        b.append(String.format("    %-9s %-22s %s%n", DemoData.INVITED_NO, DemoData.INVITED_EMAIL,
+                "招待メールの仮パスワードで初回ログイン（1分以内に上の Mail に届きます）"));
         b.append("\n  Try --now=").append(system.demo().year()).append("-04-10T09:00 (一次申請) or --now=")
                 .append(system.demo().year()).append("-06-10T09:00 (二次申請).  Ctrl-C stops.\n");
         System.out.println(b);

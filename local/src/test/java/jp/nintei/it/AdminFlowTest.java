@@ -132,7 +132,7 @@ class AdminFlowTest {
         assertEquals(1, again.get("unchanged").asInt());
         assertEquals(0, again.get("accountsQueued").asInt());
 
-        // the accounts schedule creates the queued sign-in account (no password is mailed)
+        // the accounts schedule creates the queued sign-in account and mails the invitation (a one-time 仮パスワード)
         var runner = system.schedules();
         runner.fire(runner.schedules().stream().filter(s -> s.function().equals("AccountsFunction")).findFirst().orElseThrow());
         try (var cognito = jp.nintei.adapter.aws.AwsClients.cognito()) {

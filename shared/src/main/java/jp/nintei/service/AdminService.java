@@ -228,7 +228,7 @@ public final class AdminService {
 
     public ImportOutcome importMembers(byte[] file, String actor) {
         ZonedDateTime now = AppClock.now(clock);
-        ImportReport<Member> report = sameEmailRejected(MemberCsv.read(file, now.getYear(), now.toLocalDate()));
+        ImportReport<Member> report = emailOfAnotherMemberRejected(sameEmailRejected(MemberCsv.read(file, now.getYear(), now.toLocalDate())));
         List<Member> accepted = report.accepted().stream().map(ImportReport.Accepted::value).toList();
         Map<String, Member> before = admin.members(accepted.stream().map(Member::memberNo).toList());
         java.util.Set<String> needAccount = new java.util.HashSet<>();
@@ -242,6 +242,41 @@ public final class AdminService {
                 "行数 " + report.rows() + "、取込 " + report.accepted().size() + "（更新 " + written.size() + "）、エラー "
                         + report.rejected().size()));
         return new ImportOutcome(report, written, queued);
+    }
+
+    /**
+     * An address already registered for another member is refused (sign-in by it would name neither, and the
+     * invitation would reach the wrong person), unless that member's own row of this file moves to another address.
+     * Nothing is written for a refused row, so neither member changes.
+     */
+    ImportReport<Member> emailOfAnotherMemberRejected(ImportReport<Member> report) {
+        Map<String, String> owners = admin.emailOwners(report.accepted().stream().map(a -> a.value().email())
+                .filter(java.util.Objects::nonNull).toList());
+        if (owners.isEmpty()) return report;
+        Map<String, String> newAddressOf = new java.util.HashMap<>();
+        for (ImportReport.Accepted<Member> a : report.accepted()) {
+            newAddressOf.put(a.value().memberNo(), a.value().email() == null ? "" : emailKey(a.value().email()));
+        }
+        List<ImportReport.Accepted<Member>> accepted = new ArrayList<>();
+        List<ImportReport.Rejected> rejected = new ArrayList<>(report.rejected());
+        for (ImportReport.Accepted<Member> a : report.accepted()) {
+            Member m = a.value();
+            String key = m.email() == null ? null : emailKey(m.email());
+            String owner = key == null ? null : owners.get(key);
+            boolean released = owner != null && newAddressOf.containsKey(owner) && !key.equals(newAddressOf.get(owner));
+            if (owner != null && !owner.equals(m.memberNo()) && !released) {
+                rejected.add(new ImportReport.Rejected(a.line(), "メールアドレス " + m.email() + " は会員番号 " + owner
+                        + " の会員が使用しています。1つのメールアドレスは1人の会員だけが使えます。この会員の正しいメールアドレスを入力してください。"));
+            } else {
+                accepted.add(a);
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejected::line));
+        return new ImportReport<>(report.encoding(), report.rows(), accepted, rejected);
+    }
+
+    private static String emailKey(String email) {
+        return jp.nintei.domain.JapaneseText.normalize(email).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -264,28 +299,6 @@ public final class AdminService {
         }
         rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejected::line));
         return new ImportReport<>(report.encoding(), report.rows(), accepted, rejected);
-    }
-
-    /**
-     * The accounts schedule's work: creates (or updates the e-mail of) queued members' sign-in accounts until
-     * {@code budget} runs out; the rest waits for the next run. Returns how many were done.
-     */
-    public int createQueuedAccounts(java.time.Duration budget) {
-        long until = System.nanoTime() + budget.toNanos();
-        int done = 0;
-        while (System.nanoTime() < until) {
-            List<String> batch = admin.pendingAccounts(100);
-            if (batch.isEmpty()) break;
-            Map<String, Member> people = admin.members(batch);
-            for (String no : batch) {
-                if (System.nanoTime() >= until) break;
-                Member m = people.get(no);
-                if (m != null && m.email() != null) accounts.ensure(no, m.email());
-                admin.accountCreated(no);
-                done++;
-            }
-        }
-        return done;
     }
 
     /** 研修施設 or 指導者 master data; the applicants' search sees it within the directory cache's five minutes. */
@@ -377,7 +390,8 @@ public final class AdminService {
         do {
             AdminStore.Page page = admin.list(year, kind, ApplicationStatus.SUBMITTED, cursor, 500);
             for (AdminStore.ListRow r : page.rows()) {
-                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || "PENDING".equals(r.mailState()) || "FAILED".equals(r.mailState())) all.add(r);
+                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || "PENDING".equals(r.mailState()) || "FAILED".equals(r.mailState())
+                        || "BOUNCED".equals(r.mailState()) || "COMPLAINED".equals(r.mailState())) all.add(r);
             }
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -424,8 +438,14 @@ public final class AdminService {
     }
 
     private static String mail(jp.nintei.domain.application.MailStatus m) {
-        return m == null ? "" : m.pending() ? "未送信（再送待ち）" : m.state() == jp.nintei.domain.application.MailStatus.State.FAILED
-                ? "送信失敗（要再送）" : "送信済";
+        if (m == null) return "";
+        return switch (m.state()) {
+            case PENDING -> "未送信（再送待ち）";
+            case FAILED -> "送信失敗（要再送）";
+            case BOUNCED -> "不達（宛先に届きませんでした）";
+            case COMPLAINED -> "迷惑メール報告あり";
+            case SENT -> "送信済";
+        };
     }
 
     private static String mark(RequirementCheck c) { return c.met() ? (c.flagged() ? "手続き中" : "✓") : "×"; }

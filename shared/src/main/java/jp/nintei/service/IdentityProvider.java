@@ -9,7 +9,41 @@ public interface IdentityProvider {
         public Rejected(String reason) { super(reason, null, false, false); }
     }
 
-    Tokens signIn(String username, String password) throws Rejected;
+    /** First sign-in with the invitation's temporary password: the member must choose a password (Cognito's session). */
+    final class NewPasswordRequired extends Exception {
+        private final String username;
+        private final String session;
+
+        public NewPasswordRequired(String username, String session) {
+            super("NEW_PASSWORD_REQUIRED", null, false, false);
+            this.username = username;
+            this.session = session;
+        }
+
+        public String username() { return username; }
+
+        public String session() { return session; }
+    }
+
+    /** Cognito's lockout after repeated failures ("Password attempts exceeded") or its rate limit. */
+    final class LockedOut extends Exception {
+        public LockedOut(String reason) { super(reason, null, false, false); }
+    }
+
+    /** The invitation's temporary password is past its validity. */
+    final class TemporaryPasswordExpired extends Exception {
+        public TemporaryPasswordExpired() { super("temporary password expired", null, false, false); }
+    }
+
+    Tokens signIn(String username, String password) throws Rejected, NewPasswordRequired, LockedOut, TemporaryPasswordExpired;
 
     Tokens refresh(String refreshToken) throws Rejected;
+
+    /** Answers the first-password challenge; {@link MemberAccounts.WeakPassword} when the pool's policy refuses it. */
+    default Tokens completeNewPassword(String username, String session, String newPassword) throws Rejected, LockedOut {
+        throw new Rejected("unsupported");
+    }
+
+    /** Logout: the refresh token (and the tokens it issued) stop working. */
+    default void revoke(String refreshToken) {}
 }

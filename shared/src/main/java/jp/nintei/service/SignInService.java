@@ -12,15 +12,35 @@ import jp.nintei.store.MemberStore;
  * Every refusal is the same 401, whether or not the account exists.
  */
 public final class SignInService {
+    public static final String LOCKED_OUT = "ログインの失敗が続いたため、このユーザーIDでは一時的にログインできません。"
+            + "15分ほど待ってからもう一度お試しいただくか、「パスワードをお忘れの方はこちら」からパスワードを再設定してください。";
+    public static final String INVITATION_EXPIRED = "仮パスワードの有効期限が切れています。「パスワードをお忘れの方はこちら」から確認コードを受け取って"
+            + "パスワードを設定するか、学会事務局に招待メールの再送をご依頼ください。";
+    public static final String CHALLENGE_EXPIRED = "パスワード設定の受付時間が過ぎました。もう一度、招待メールの仮パスワードでログインしてください。";
+
+    /** A sign-in: tokens, or the first-password step (「パスワードを設定してください」) with Cognito's session. */
+    public record Outcome(IdentityProvider.Tokens tokens, String challengeUsername, String challengeSession) {}
+
     private final MemberStore members;
     private final IdentityProvider identity;
+    private final jp.nintei.store.AccountStore accounts;
 
-    public SignInService(MemberStore members, IdentityProvider identity) {
+    public SignInService(MemberStore members, IdentityProvider identity) { this(members, identity, null); }
+
+    public SignInService(MemberStore members, IdentityProvider identity, jp.nintei.store.AccountStore accounts) {
         this.members = members;
         this.identity = identity;
+        this.accounts = accounts;
     }
 
+    /** Tokens only (a first-password challenge is a failure here): for callers that cannot show the step. */
     public IdentityProvider.Tokens signIn(String typedId, String password) {
+        Outcome o = start(typedId, password);
+        if (o.tokens() == null) throw failed();
+        return o.tokens();
+    }
+
+    public Outcome start(String typedId, String password) {
         if (JapaneseText.isBlank(typedId)) throw new ApiException(400, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
         if (password == null || password.isEmpty()) {
             throw new ApiException(400, "PASSWORD_REQUIRED", "password", Messages.PASSWORD_REQUIRED);
@@ -30,10 +50,42 @@ public final class SignInService {
                 : id.type() == LoginId.Type.EMAIL ? members.findMemberNoByEmail(id.value()).orElse(null) : id.value();
         if (username == null) throw failed();
         try {
-            return identity.signIn(username, password);
+            return new Outcome(identity.signIn(username, password), null, null);
+        } catch (IdentityProvider.NewPasswordRequired c) {
+            return new Outcome(null, c.username(), c.session());
+        } catch (IdentityProvider.LockedOut e) {
+            throw new ApiException(429, "LOCKED_OUT", LOCKED_OUT);
+        } catch (IdentityProvider.TemporaryPasswordExpired e) {
+            throw new ApiException(401, "INVITATION_EXPIRED", INVITATION_EXPIRED);
         } catch (IdentityProvider.Rejected e) {
             throw failed();
         }
+    }
+
+    /** 「パスワードを設定してください」: the member's own password replaces the invitation's temporary one. */
+    public IdentityProvider.Tokens completeNewPassword(String username, String session, String newPassword) {
+        String problem = jp.nintei.domain.account.PasswordPolicy.problem(newPassword);
+        if (problem != null) throw new ApiException(400, "WEAK_PASSWORD", "password", problem);
+        if (username == null || session == null || username.isBlank() || session.isBlank()) {
+            throw new ApiException(401, "CHALLENGE_EXPIRED", CHALLENGE_EXPIRED);
+        }
+        try {
+            IdentityProvider.Tokens t = identity.completeNewPassword(username, session, newPassword);
+            if (accounts != null) accounts.active(username, null, java.time.Instant.now());
+            return t;
+        } catch (MemberAccounts.WeakPassword e) {
+            throw new ApiException(400, "WEAK_PASSWORD", "password", "このパスワードは使えません。"
+                    + jp.nintei.domain.account.PasswordPolicy.DESCRIPTION);
+        } catch (IdentityProvider.LockedOut e) {
+            throw new ApiException(429, "LOCKED_OUT", LOCKED_OUT);
+        } catch (IdentityProvider.Rejected e) {
+            throw new ApiException(401, "CHALLENGE_EXPIRED", CHALLENGE_EXPIRED);
+        }
+    }
+
+    /** ログアウト: the refresh token is revoked, so the session cannot be renewed from this device or a copy of it. */
+    public void logout(String refreshToken) {
+        if (refreshToken != null && !refreshToken.isBlank()) identity.revoke(refreshToken);
     }
 
     public IdentityProvider.Tokens refresh(String refreshToken) {

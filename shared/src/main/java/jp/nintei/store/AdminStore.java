@@ -31,17 +31,14 @@ public interface AdminStore {
     Map<String, Member> members(Collection<String> memberNos);
 
     /**
-     * Writes members whose record differs from {@code stored}; those in {@code needAccount} are also queued for
-     * their sign-in account (created by the accounts schedule, so an import of thousands returns in seconds).
+     * Writes members whose record differs from {@code stored} (with the claim on a new e-mail address); those in
+     * {@code needAccount} are also queued for their sign-in account (created by the accounts schedule, so an import of thousands returns in seconds).
      * Returns the 会員番号 written.
      */
     List<String> upsertMembers(List<Member> members, Map<String, Member> stored, java.util.Set<String> needAccount);
 
-    /** 会員番号 queued for an account, oldest first. */
-    List<String> pendingAccounts(int limit);
-
-    /** Takes a member off the account queue. */
-    void accountCreated(String memberNo);
+    /** The member each of these e-mail addresses belongs to (keyed by the normalised address), where one does. */
+    Map<String, String> emailOwners(Collection<String> emails);
 
     /** Whole application items of these members (BatchGetItem, 100 a request), for the export and the detail. */
     Map<String, jp.nintei.domain.application.PrimaryApplication> primaries(int year, ApplicationKind kind, Collection<String> memberNos);

@@ -54,14 +54,29 @@ class SignInServiceTest {
         final List<String> passwordsSeen = new ArrayList<>();
         final Map<String, Tokens> refreshTokens = new HashMap<>();
 
-        @Override public Tokens signIn(String username, String password) throws Rejected {
+        final List<String> revoked = new ArrayList<>();
+        final List<String> newPasswords = new ArrayList<>();
+
+        @Override public Tokens signIn(String username, String password)
+                throws Rejected, NewPasswordRequired, LockedOut, TemporaryPasswordExpired {
             signIns.add(username);
             passwordsSeen.add(password);
+            if (password.equals("temporary-1")) throw new NewPasswordRequired(username, "session-" + username);
+            if (password.equals("locked-1")) throw new LockedOut("Password attempts exceeded");
+            if (password.equals("expired-1")) throw new TemporaryPasswordExpired();
             String expected = passwords.get(username);
             if (expected == null) throw new Rejected("UserNotFoundException");
             if (!expected.equals(password)) throw new Rejected("NotAuthorizedException");
             return new Tokens("id-" + username, "access-" + username, "refresh-" + username, 3600);
         }
+
+        @Override public Tokens completeNewPassword(String username, String session, String newPassword) throws Rejected {
+            if (!("session-" + username).equals(session)) throw new Rejected("NotAuthorizedException");
+            newPasswords.add(newPassword);
+            return new Tokens("id-" + username, "access-" + username, "refresh-" + username, 3600);
+        }
+
+        @Override public void revoke(String refreshToken) { revoked.add(refreshToken); }
 
         @Override public Tokens refresh(String refreshToken) throws Rejected {
             Tokens t = refreshTokens.get(refreshToken);
@@ -184,5 +199,45 @@ class SignInServiceTest {
             assertEquals("SESSION_EXPIRED", e.code());
             assertEquals(SESSION_EXPIRED, e.getMessage());
         }
+    }
+
+    @Test
+    void aFirstSignInIsTheNewPasswordStepNotAFailure() {
+        SignInService.Outcome o = service.start("jiro@example.jp", "temporary-1");
+        assertNull(o.tokens());
+        assertEquals("10000002", o.challengeUsername());
+        assertEquals("session-10000002", o.challengeSession());
+        // callers that cannot show the step see a plain failure
+        assertLoginFailed(refused("10000002", "temporary-1"));
+    }
+
+    @Test
+    void theNewPasswordIsCheckedAgainstThePolicyBeforeCognitoIsAsked() {
+        ApiException weak = assertThrows(ApiException.class, () -> service.completeNewPassword("10000002", "session-10000002", "abcdefgh"));
+        assertEquals(400, weak.status());
+        assertEquals("password", weak.field());
+        assertEquals(List.of(), idp.newPasswords);
+        assertEquals("id-10000002", service.completeNewPassword("10000002", "session-10000002", "abcdefg1").idToken());
+        ApiException stale = assertThrows(ApiException.class, () -> service.completeNewPassword("10000002", "other", "abcdefg1"));
+        assertEquals(401, stale.status());
+        assertEquals(SignInService.CHALLENGE_EXPIRED, stale.getMessage());
+    }
+
+    @Test
+    void lockoutAndAnExpiredInvitationSayWhatToDo() {
+        ApiException locked = refused("10000002", "locked-1");
+        assertEquals(429, locked.status());
+        assertEquals(SignInService.LOCKED_OUT, locked.getMessage());
+        ApiException expired = refused("10000002", "expired-1");
+        assertEquals(401, expired.status());
+        assertEquals(SignInService.INVITATION_EXPIRED, expired.getMessage());
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        service.logout("refresh-10000002");
+        service.logout(" ");
+        service.logout(null);
+        assertEquals(List.of("refresh-10000002"), idp.revoked);
     }
 }

@@ -37,8 +37,8 @@ public final class AwsClients {
 
     public static SesV2Client ses() { return configure(SesV2Client.builder(), "SES").build(); }
 
-    public static CognitoIdentityProviderClient cognito() {
-        return configure(CognitoIdentityProviderClient.builder(), "COGNITO").build();
+    public static CognitoIdentityProviderClient cognito(ExecutionInterceptor... interceptors) {
+        return configure(CognitoIdentityProviderClient.builder(), "COGNITO", interceptors).build();
     }
 
     /**

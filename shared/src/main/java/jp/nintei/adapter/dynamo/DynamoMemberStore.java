@@ -89,6 +89,7 @@ public final class DynamoMemberStore implements MemberStore {
     @Override
     public void putMember(Member member) {
         put(MemberMapper.toItem(member));
+        if (member.email() != null) put(MemberMapper.emailClaim(member.email(), member.memberNo()));
     }
 
     @Override

@@ -48,8 +48,7 @@ public final class MemberMapper {
         if (m.email() != null) {
             item.put(EMAIL, AttributeValue.fromS(m.email()));
             // the same normalisation as what the member types at sign-in (LoginId)
-            item.put(Keys.GSI3PK, AttributeValue.fromS(Keys.email(
-                    jp.nintei.domain.JapaneseText.normalize(m.email()).replace(" ", "").toLowerCase(java.util.Locale.ROOT))));
+            item.put(Keys.GSI3PK, AttributeValue.fromS(Keys.email(emailKey(m.email()))));
         }
         if (m.joinedOn() != null) item.put(JOINED_ON, AttributeValue.fromS(m.joinedOn().toString()));
         if (!m.duesPaidFiscalYears().isEmpty()) {
@@ -60,6 +59,22 @@ public final class MemberMapper {
         item.put(CASE_REPORT_EXEMPT, AttributeValue.fromBool(m.caseReportExempt()));
         item.put(WRITTEN_EXAM_EXEMPT, AttributeValue.fromBool(m.writtenExamExempt()));
         item.put(SPECIALIST, AttributeValue.fromS(m.specialistStatus().name()));
+        return item;
+    }
+
+    /** An e-mail address as the member types it at sign-in (LoginId): one address, one key. */
+    public static String emailKey(String email) {
+        return jp.nintei.domain.JapaneseText.normalize(email).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The claim that an address belongs to one member ({@code PK=EMAIL#<address>, SK=OWNER}): read in batches at import. */
+    public static Map<String, AttributeValue> emailClaimKey(String email) {
+        return Keys.key(Keys.email(emailKey(email)), "OWNER");
+    }
+
+    public static Map<String, AttributeValue> emailClaim(String email, String memberNo) {
+        Map<String, AttributeValue> item = new HashMap<>(emailClaimKey(email));
+        item.put(MEMBER_NO, AttributeValue.fromS(memberNo));
         return item;
     }
 

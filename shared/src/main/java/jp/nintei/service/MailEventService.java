@@ -1,0 +1,103 @@
+package jp.nintei.service;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.platform.Log;
+import jp.nintei.store.AccountStore;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.MailEventStore;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SES bounce and complaint events (configuration set → SNS → MailEventsFunction) recorded on the mail they
+ * concern, found by our stable mail id (the {@code X-Nintei-Mail-Id} header SES repeats in every event): a
+ * confirmation mail on its application (shown in the secretariat's follow-ups), an invitation on the account
+ * (shown in the accounts list). Other mails and other event types are logged and left alone.
+ */
+public final class MailEventService {
+    public static final String MAIL_ID_HEADER = "X-Nintei-Mail-Id";
+    private static final Pattern CONFIRMATION = Pattern.compile("submitted-(\\d{4})-([A-Z_]+)-([0-9A-Za-z]+)(-v\\d+)?");
+    private static final Pattern ACCOUNT_MAIL = Pattern.compile("(invitation|password|address)-([0-9A-Za-z]+)-\\d+");
+
+    /** What one event did: {@code recorded} false when no mail of ours matched (unknown id, or a newer mail since). */
+    public record Outcome(String mailId, String state, boolean recorded) {}
+
+    private final MailEventStore applications;
+    private final AccountStore accounts;
+    private final Clock clock;
+
+    public MailEventService(MailEventStore applications, AccountStore accounts, Clock clock) {
+        this.applications = applications;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** One SES event record (the SNS message text). */
+    public Outcome record(String sesEventJson) {
+        JsonNode e;
+        try {
+            e = Json.parse(sesEventJson);
+        } catch (RuntimeException bad) {
+            Log.info("mail-event-unreadable", Map.of());
+            return new Outcome(null, null, false);
+        }
+        String type = Json.text(e, "eventType");
+        if (type == null) type = Json.text(e, "notificationType"); // identity notifications use this name
+        String state;
+        String problem;
+        if ("Bounce".equals(type)) {
+            JsonNode b = e.path("bounce");
+            String diagnostic = b.path("bouncedRecipients").path(0).path("diagnosticCode").asString("");
+            if ("Permanent".equals(b.path("bounceType").asString(""))) {
+                problem = "宛先に届きませんでした（アドレスが存在しない等の恒久的なエラー" + (diagnostic.isBlank() ? "" : "：" + diagnostic)
+                        + "）。会員のメールアドレスを確認してください。";
+            } else {
+                problem = "一時的なエラーで届きませんでした（受信箱の容量超過など" + (diagnostic.isBlank() ? "" : "：" + diagnostic)
+                        + "）。時間をおいて再送してください。";
+            }
+            state = "BOUNCED";
+        } else if ("Complaint".equals(type)) {
+            state = "COMPLAINED";
+            problem = "受信者がこのメールを迷惑メールとして報告しました。会員に連絡方法を確認してください。";
+        } else {
+            Log.info("mail-event-ignored", Map.of("type", String.valueOf(type)));
+            return new Outcome(null, null, false);
+        }
+        String mailId = mailId(e.path("mail"));
+        boolean recorded = false;
+        if (mailId != null) {
+            Matcher c = CONFIRMATION.matcher(mailId);
+            Matcher a = ACCOUNT_MAIL.matcher(mailId);
+            if (c.matches()) {
+                ApplicationKind kind = kind(c.group(2));
+                if (kind != null) {
+                    recorded = applications.applicationMail(new ApplicationKey(c.group(3), Integer.parseInt(c.group(1)), kind),
+                            mailId, state, problem, clock.instant());
+                }
+            } else if (a.matches()) {
+                recorded = accounts.mailEvent(a.group(2), mailId, state, problem, clock.instant());
+            }
+        }
+        Log.info("mail-event", Map.of("type", type, "mailId", String.valueOf(mailId), "recorded", recorded));
+        return new Outcome(mailId, state, recorded);
+    }
+
+    private static String mailId(JsonNode mail) {
+        for (JsonNode h : mail.path("headers")) {
+            if (MAIL_ID_HEADER.equalsIgnoreCase(h.path("name").asString(""))) return h.path("value").asString(null);
+        }
+        return null;
+    }
+
+    private static ApplicationKind kind(String name) {
+        try {
+            return ApplicationKind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
