@@ -120,6 +120,7 @@ public final class PrimaryApplicationService {
             case STALE -> new ApiException(409, "STALE_VERSION", Messages.STALE_VERSION);
             case MISSING -> new ApiException(404, "DOCUMENT_NOT_FOUND", Messages.DOCUMENT_NOT_FOUND);
             case CLOSED -> new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+            case LOCKED -> new ApiException(409, "NOT_REQUESTED", Messages.NOT_REQUESTED);
         };
     }
 

@@ -18,7 +18,8 @@ public interface ApplicationStore {
 
     /** A conditional write lost: the application is submitted, or {@code version} is no longer current. */
     final class Conflict extends RuntimeException {
-        public enum Reason { SUBMITTED, STALE, MISSING, CLOSED }
+        /** LOCKED: after a 差し戻し, a part the secretariat did not ask to correct. */
+        public enum Reason { SUBMITTED, STALE, MISSING, CLOSED, LOCKED }
 
         private final Reason reason;
 

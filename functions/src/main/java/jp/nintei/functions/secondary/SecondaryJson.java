@@ -32,6 +32,7 @@ final class SecondaryJson {
         o.put("application", app.kind().slug()).put("label", app.kind().label()).put("year", app.year());
         o.putObject("applicant").put("memberNo", m.memberNo()).put("name", m.name()).put("kana", m.kana()).put("email", m.email());
         o.putObject("window").put("label", v.snapshot().windows().windowFor(app.kind()).label()).put("open", v.windowOpen());
+        correction(o, v);
         o.put("status", app.status().name()).put("version", app.version()).put("duesInProcess", app.duesInProcess());
         o.set("july", SectionJson.july(app.july()));
         ArrayNode reqs = o.putArray("requirements");
@@ -76,6 +77,31 @@ final class SecondaryJson {
         options.put("lastMonth", app.year() + "-06").put("lastMonthWithJuly", app.year() + "-07");
         ApplicationJson.submission(o, app.submittedAt(), app.receiptNo(), app.mail(), v.mailSent());
         return o;
+    }
+
+    /**
+     * The applicant's own deadline (an individual extension or a 修正期限) beside the window, and after a 差し戻し the
+     * itemised 不備: only those sections are open.
+     */
+    static void correction(ObjectNode o, SecondaryApplicationService.View v) {
+        var c = v.snapshot().correction();
+        var app = v.snapshot().application();
+        var window = v.snapshot().windows().windowFor(app.kind());
+        boolean returned = c.returned() && !app.submitted();
+        java.time.LocalDate personal = returned ? c.until() : jp.nintei.domain.ApplicationSummary.personalDeadline(window, c.until());
+        if (personal != null && !app.submitted()) {
+            ((ObjectNode) o.get("window")).put("personalDeadline", personal.toString())
+                    .put("personalLabel", (returned ? "修正期限：" : "あなたの申請期限（個別に延長）：") + DAY.format(personal) + " 23:59");
+        }
+        if (!returned) return;
+        ObjectNode x = o.putObject("correction").put("until", c.until() == null ? null : c.until().toString())
+                .put("untilLabel", c.until() == null ? null : DAY.format(c.until()) + " 23:59");
+        ArrayNode items = x.putArray("items");
+        ArrayNode open = x.putArray("openSections");
+        for (var i : c.items()) {
+            items.addObject().put("section", i.section().slug()).put("label", i.section().label()).put("note", i.note());
+            open.add(i.section().slug());
+        }
     }
 
     private static ObjectNode section(ObjectNode sections, String name, SecondaryRules.Section s, SecondaryRules.Evaluation e) {
