@@ -203,6 +203,7 @@ function docView(doc, what) {
 
 async function act(action, body, done) {
   const status = $('review-status');
+  if (status) status.textContent = '送信しています…';
   try {
     await api(`admin/reviews/${current.application}/${current.member.memberNo}/${action}`,
       { method: 'POST', body: JSON.stringify({ year: String(current.year), reviewVersion: current.reviewVersion, ...body }) });
