@@ -358,6 +358,23 @@ public final class AdminService {
         admin.extend(new ApplicationKey(memberNo, year, kind), last, why, actor, clock.instant());
         admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "DEADLINE_EXTENDED", memberNo, kind.slug(), null,
                 last + "まで：" + why));
+        mailExtension(member(memberNo).orElse(null), kind, year, last);
+    }
+
+    /** The applicant is told their own deadline (best effort: the extension stands, and the menu shows it either way). */
+    private void mailExtension(Member m, ApplicationKind kind, int year, LocalDate last) {
+        if (mailer == null || m == null || m.email() == null) return;
+        String date = last.getYear() + "年" + last.getMonthValue() + "月" + last.getDayOfMonth() + "日 23:59";
+        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + year + "年度の" + kind.label()
+                + "について、あなたの申請期限を延長しました。\n\n■ あなたの申請期限\n" + date + "（日本時間）\n\n"
+                + "期限までに、認定システムのマイページから申請を完了してください。\n\n"
+                + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+        try {
+            mailer.send(new Mailer.Mail("extended-" + year + "-" + kind.name() + "-" + m.memberNo() + "-" + last, m.email(),
+                    "【日本緩和医療学会】" + kind.label() + "の申請期限の延長（" + date + "まで）", body));
+        } catch (Mailer.NotSent e) {
+            jp.nintei.platform.Log.warn("extension-mail", Map.of("memberNo", m.memberNo(), "error", e.getMessage()));
+        }
     }
 
     /** Reopens a submitted application for correction until {@code until}; the applicant is mailed the reason. */

@@ -191,7 +191,7 @@ public final class ReviewService {
         items.forEach(i -> open.add(i.section().slug()));
         Review.ReturnRequest request = new Review.ReturnRequest(items, last, actor, now.toInstant(), sections(l));
         Review after = new Review(ReviewState.RETURNED, r.version() + 1, r.marks(), request, null);
-        String summary = last + "まで：" + String.join("／", items.stream().map(i -> i.section().label() + "（" + i.note() + "）").toList());
+        String summary = deadlineLabel(last) + "まで：" + String.join("／", items.stream().map(i -> i.section().label() + "（" + i.note() + "）").toList());
         outcome(reviews.sendBack(key, after, last, open, new ReviewStore.HistoryEvent(now.toInstant(), "RETURNED", actor, summary),
                 now.toInstant()));
         audit(actor, "REVIEW_RETURNED", memberNo, kind, "申請済", "不備あり（修正期限 " + summary + "）");

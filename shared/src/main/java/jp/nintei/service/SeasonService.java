@@ -64,6 +64,7 @@ public final class SeasonService {
                 if (OPEN.equals(state) && CLOSED.equals(recorded)) reopen(year, kinds, now.toInstant());
             }
             if (OPEN.equals(state)) reminders += remind(year, kinds, w, now);
+            if (!BEFORE.equals(state)) reminders += remindPersonal(year, kinds, w, now);
         }
         Log.info("season", Map.of("transitions", transitions.size(), "notSubmitted", marked, "reminders", reminders));
         return new Outcome(transitions, marked, reminders);
@@ -107,13 +108,53 @@ public final class SeasonService {
         for (ApplicationKind kind : kinds) {
             List<String> drafts = season.drafts(year, kind);
             if (drafts.isEmpty()) continue;
+            Map<String, java.time.LocalDate> own = season.draftDeadlines(year, kind);
             Map<String, Member> people = admin.members(drafts);
             for (String memberNo : drafts) {
+                // a later deadline of their own: reminded of that day instead (remindPersonal)
+                if (jp.nintei.domain.ApplicationSummary.personalDeadline(w, own.get(memberNo)) != null) continue;
                 Member m = people.get(memberNo);
                 if (m == null || m.email() == null) continue;
                 // marked first: a reminder is sent at most once, even when two runs overlap
                 if (!season.markReminded(new ApplicationKey(memberNo, year, kind), which, now.toInstant())) continue;
                 if (send(reminder(m, kind, w, which, year))) sent++;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Drafts whose own last day (an individual extension or a 修正期限) is later than the window's: reminded 7 days
+     * and 1 day before that day, each at most once per deadline (a new deadline is reminded again).
+     */
+    private int remindPersonal(int year, List<ApplicationKind> kinds, ApplicationWindow w, ZonedDateTime now) {
+        int sent = 0;
+        for (ApplicationKind kind : kinds) {
+            Map<String, java.time.LocalDate> own = season.draftDeadlines(year, kind);
+            Map<String, ApplicationWindow> due = new java.util.LinkedHashMap<>();
+            Map<String, String> which = new java.util.HashMap<>();
+            for (var e : own.entrySet()) {
+                java.time.LocalDate last = jp.nintei.domain.ApplicationSummary.personalDeadline(w, e.getValue());
+                if (last == null) continue;
+                ApplicationWindow mine = new ApplicationWindow(w.opens(), last);
+                ZonedDateTime end = mine.endsBefore();
+                if (!now.isBefore(end)) continue;
+                String r = !now.isBefore(end.minusDays(1)) ? "1" : !now.isBefore(end.minusDays(7)) ? "7" : null;
+                if (r == null) continue;
+                due.put(e.getKey(), mine);
+                which.put(e.getKey(), r);
+            }
+            if (due.isEmpty()) continue;
+            Map<String, Member> people = admin.members(due.keySet());
+            for (var e : due.entrySet()) {
+                Member m = people.get(e.getKey());
+                if (m == null || m.email() == null) continue;
+                String r = which.get(e.getKey());
+                String mark = "Own" + r + "-" + e.getValue().closes();
+                if (!season.markReminded(new ApplicationKey(e.getKey(), year, kind), mark, now.toInstant())) continue;
+                Mailer.Mail general = reminder(m, kind, e.getValue(), r, year);
+                if (send(new Mailer.Mail(general.id().replace("reminder-", "reminder-own-" + e.getValue().closes() + "-"), general.to(),
+                        general.subject(), general.body().replace("の受付は", "のあなたの申請期限は")))) sent++;
             }
         }
         return sent;

@@ -15,6 +15,12 @@ public interface SeasonStore {
     /** 会員番号 of every application of the year and kind still in draft (through GSI1). */
     List<String> drafts(int year, ApplicationKind kind);
 
+    /**
+     * Drafts with the applicant's own last day (an individual extension or a 修正期限), by 会員番号: they are
+     * reminded of that day, not of the window's.
+     */
+    default java.util.Map<String, java.time.LocalDate> draftDeadlines(int year, ApplicationKind kind) { return java.util.Map.of(); }
+
     /** 会員番号 of every application of the year and kind marked 未提出. */
     List<String> notSubmitted(int year, ApplicationKind kind);
 

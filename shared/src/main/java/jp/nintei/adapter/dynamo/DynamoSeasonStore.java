@@ -71,6 +71,18 @@ public final class DynamoSeasonStore implements SeasonStore {
         }
     }
 
+    @Override
+    public Map<String, java.time.LocalDate> draftDeadlines(int year, ApplicationKind kind) {
+        Map<String, java.time.LocalDate> out = new java.util.LinkedHashMap<>();
+        dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)").filterExpression("attribute_exists(#e)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK, "#e", MemberMapper.EXTENDED_UNTIL))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoAdminStore.listKey(year, kind)),
+                                ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#"))))
+                .items().forEach(i -> out.put(Attr.s(i, MemberMapper.MEMBER_NO), Attr.date(i, MemberMapper.EXTENDED_UNTIL)));
+        return out;
+    }
+
     private List<String> withStatus(int year, ApplicationKind kind, ApplicationStatus status) {
         List<String> out = new ArrayList<>();
         dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
