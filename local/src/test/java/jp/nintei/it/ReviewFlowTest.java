@@ -71,6 +71,10 @@ class ReviewFlowTest {
         at("06-10T09:00");
         Applicant a = Secondaries.submitted(system);
         String no = a.member.memberNo();
+        Applicant drafting = new Applicant(system, TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(year - 6, 4, 1)));
+        ObjectNode draftResume = Json.object().put("version", 0).put("experienceYears", "5");
+        draftResume.putArray("education").addObject().put("date", "2010/4/1").put("text", "○○大学 入学");
+        Secondaries.ok(drafting.call("PUT", APP + "/sections/resume", draftResume));
         at("07-02T10:00");
 
         // the list: the new submission is 未審査, found by 会員番号 and by ふりがな typed in katakana and full width
@@ -107,9 +111,10 @@ class ReviewFlowTest {
         // bad input: nothing changes
         assertEquals(400, mark(no, 0, "resume", "deficient", " ").status(), "a 不備 needs its note");
         assertEquals(400, mark(no, 0, "preferences", "confirmed", null).status(), "not a section of 二次申請");
-        Applicant drafting = new Applicant(system, TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(year - 6, 4, 1)));
         Http.Response unsubmitted = mark(drafting.member.memberNo(), 0, "resume", "confirmed", null);
-        assertTrue(unsubmitted.status() == 404 || unsubmitted.status() == 409, unsubmitted.body());
+        assertEquals(409, unsubmitted.status(), unsubmitted.body());
+        assertEquals("NOT_SUBMITTED", unsubmitted.json().get("code").asString());
+        assertTrue(unsubmitted.json().get("message").asString().contains("申請済みではありません"));
 
         // 2. marks
         Http.Response m1 = mark(no, 0, "resume", "deficient", "職歴の2行目（現在の勤務先）が記載されていません。");
@@ -218,5 +223,40 @@ class ReviewFlowTest {
         // 7. opening the documents is in the audit
         String audit = Http.get(system.gateway().url() + "/api/admin/audit?memberNo=" + no, staff).body();
         assertTrue(audit.contains("DOCUMENTS_VIEWED") && audit.contains("REVIEW_RETURNED") && audit.contains("REVIEW_DECIDED"), audit);
+    }
+
+    @Test
+    void aPrimarySentBackForItsPreferencesKeepsItsReceipt() {
+        at("04-20T10:00");
+        Applicant a = new Applicant(system, TestMembers.create(system, false));
+        a.save(0, "13", "14", "11");
+        a.upload("振込控え.pdf", "application/pdf", Samples.pdf());
+        assertEquals(200, a.submit(a.read().get("version").asLong()).status());
+        String no = a.member.memberNo();
+        at("05-08T10:00");
+        String url = admin + "/new-primary/" + no;
+        JsonNode s = Http.get(url + "?year=" + year, staff).json();
+        assertEquals("東京都", s.at("/preferences/0").asString());
+        assertEquals("receipt", s.at("/documents/0/section").asString());
+        assertEquals(200, Http.send("POST", url + "/mark", staff, Json.write(Json.object().put("year", "" + year).put("reviewVersion", 0)
+                .put("section", "preferences").put("verdict", "deficient").put("note", "第二希望の会場は今年は設けません。別の地域を選んでください。"))).status());
+        Http.Response back = Http.send("POST", url + "/send-back", staff, Json.write(Json.object().put("year", "" + year)
+                .put("reviewVersion", 1).put("until", year + "年5月20日")));
+        assertEquals(200, back.status(), back.body());
+
+        JsonNode page = a.read();
+        assertEquals("第二希望の会場は今年は設けません。別の地域を選んでください。", page.at("/correction/items/0/note").asString());
+        assertEquals("修正期限：" + year + "年5月20日 23:59", page.at("/window/personalLabel").asString());
+        String receipt = page.at("/documents/0/id").asString();
+        Http.Response delete = a.call("DELETE", Applicant.APP + "/documents/" + receipt, null);
+        assertEquals(409, delete.status(), "the receipt was not asked for");
+        assertEquals("NOT_REQUESTED", delete.json().get("code").asString());
+        assertEquals(200, a.save(page.get("version").asLong(), "13", "27", "11").status());
+        assertEquals(200, a.submit(a.read().get("version").asLong()).status());
+        JsonNode after = Http.get(url + "?year=" + year, staff).json();
+        JsonNode prefs = after.get("sections").get(0);
+        assertEquals("preferences", prefs.get("section").asString());
+        assertEquals("[\"第二希望：大阪府\"]", prefs.at("/change/added").toString());
+        assertEquals("[\"第二希望：神奈川県\"]", prefs.at("/change/removed").toString());
     }
 }

@@ -14,7 +14,13 @@ import jp.nintei.domain.application.PrimaryApplication;
  */
 public interface ApplicationStore {
     /** The member, the year's windows and the application (empty draft when none is stored): one request. */
-    record Snapshot(Member member, YearWindows windows, PrimaryApplication application) {}
+    record Snapshot(Member member, YearWindows windows, PrimaryApplication application, jp.nintei.domain.review.Correction correction) {
+        public Snapshot {
+            if (correction == null) correction = jp.nintei.domain.review.Correction.NONE;
+        }
+
+        public Snapshot(Member member, YearWindows windows, PrimaryApplication application) { this(member, windows, application, null); }
+    }
 
     /** A conditional write lost: the application is submitted, or {@code version} is no longer current. */
     final class Conflict extends RuntimeException {

@@ -84,24 +84,8 @@ final class SecondaryJson {
      * itemised 不備: only those sections are open.
      */
     static void correction(ObjectNode o, SecondaryApplicationService.View v) {
-        var c = v.snapshot().correction();
         var app = v.snapshot().application();
-        var window = v.snapshot().windows().windowFor(app.kind());
-        boolean returned = c.returned() && !app.submitted();
-        java.time.LocalDate personal = returned ? c.until() : jp.nintei.domain.ApplicationSummary.personalDeadline(window, c.until());
-        if (personal != null && !app.submitted()) {
-            ((ObjectNode) o.get("window")).put("personalDeadline", personal.toString())
-                    .put("personalLabel", (returned ? "修正期限：" : "あなたの申請期限（個別に延長）：") + DAY.format(personal) + " 23:59");
-        }
-        if (!returned) return;
-        ObjectNode x = o.putObject("correction").put("until", c.until() == null ? null : c.until().toString())
-                .put("untilLabel", c.until() == null ? null : DAY.format(c.until()) + " 23:59");
-        ArrayNode items = x.putArray("items");
-        ArrayNode open = x.putArray("openSections");
-        for (var i : c.items()) {
-            items.addObject().put("section", i.section().slug()).put("label", i.section().label()).put("note", i.note());
-            open.add(i.section().slug());
-        }
+        ApplicationJson.correction(o, v.snapshot().correction(), v.snapshot().windows().windowFor(app.kind()), app.submitted());
     }
 
     private static ObjectNode section(ObjectNode sections, String name, SecondaryRules.Section s, SecondaryRules.Evaluation e) {

@@ -47,14 +47,18 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         Member member = null;
         Map<String, AttributeValue> window = null;
         PrimaryApplication app = PrimaryApplication.empty(key.memberNo(), key.year(), key.kind());
+        jp.nintei.domain.review.Correction correction = null;
         for (Map<String, AttributeValue> item : items) {
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
-            else if (sk.startsWith("APP#")) app = ApplicationMapper.application(item);
+            else if (sk.startsWith("APP#")) {
+                app = ApplicationMapper.application(item);
+                correction = ReviewMapper.correction(item);
+            }
             else window = item;
         }
         if (member == null) return Optional.empty();
-        return Optional.of(new ApplicationStore.Snapshot(member, MemberMapper.windows(key.year(), window), app));
+        return Optional.of(new ApplicationStore.Snapshot(member, MemberMapper.windows(key.year(), window), app, correction));
     }
 
     @Override
