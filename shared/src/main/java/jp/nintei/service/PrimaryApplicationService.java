@@ -72,7 +72,7 @@ public final class PrimaryApplicationService {
         // one id per submission (a reopened application's resubmission is another mail)
         String mailId = ConfirmationMail.mailId(app) + "-v" + version;
         try {
-            store.submit(key, version, ConfirmationMail.receiptNo(app), mailId, now.toInstant());
+            store.submit(key, version, ConfirmationMail.receiptNo(app), mailId, now.toInstant(), s.member());
         } catch (ApplicationStore.Conflict c) {
             if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
                 // a parallel submit won: answer with that submission, never a second one

@@ -78,28 +78,35 @@ public final class ReviewService {
             throw new ApiException(400, "BAD_STATE", "state", "審査状態の指定が正しくありません。");
         }
         List<ReviewStore.Row> rows = only == null ? all : all.stream().filter(r -> r.effectiveState() == only).toList();
-        Map<String, Member> people = null;
+        Map<String, Member> people = new java.util.HashMap<>();
         String q = JapaneseText.normalize(query);
         if (q != null && !q.isBlank()) {
             String digits = q.replaceAll("\\s", "");
             if (digits.matches("[0-9]+")) {
                 rows = rows.stream().filter(r -> r.memberNo().contains(digits)).toList();
             } else {
-                // 氏名・ふりがな: full/half width, katakana/hiragana and spaces folded alike (as the directory search)
+                // 氏名・ふりがな: full/half width, katakana/hiragana and spaces folded alike (as the directory search);
+                // the names kept at submission are in the list itself, profiles are read only for rows without them
                 String key = SearchText.fold(query);
-                people = admin.members(rows.stream().map(ReviewStore.Row::memberNo).toList());
-                Map<String, Member> p = people;
+                people.putAll(admin.members(rows.stream().filter(r -> r.name() == null).map(ReviewStore.Row::memberNo).toList()));
                 rows = rows.stream().filter(r -> {
-                    Member m = p.get(r.memberNo());
-                    return m != null && (SearchText.fold(m.name()).contains(key) || SearchText.fold(m.kana()).contains(key));
+                    Member m = people.get(r.memberNo());
+                    String name = r.name() != null ? r.name() : m == null ? null : m.name();
+                    String kana = r.kana() != null ? r.kana() : m == null ? null : m.kana();
+                    return SearchText.fold(name).contains(key) || SearchText.fold(kana).contains(key);
                 }).toList();
             }
         }
         int from = Math.max(0, Math.min(offset, rows.size()));
         List<ReviewStore.Row> page = rows.subList(from, Math.min(rows.size(), from + PAGE));
-        if (people == null) people = admin.members(page.stream().map(ReviewStore.Row::memberNo).toList());
+        List<String> unnamed = page.stream().filter(r -> r.name() == null && !people.containsKey(r.memberNo()))
+                .map(ReviewStore.Row::memberNo).toList();
+        if (!unnamed.isEmpty()) people.putAll(admin.members(unnamed));
         List<ListRow> out = new ArrayList<>();
-        for (ReviewStore.Row r : page) out.add(new ListRow(r, people.get(r.memberNo())));
+        for (ReviewStore.Row r : page) {
+            Member m = people.get(r.memberNo());
+            out.add(new ListRow(r, r.name() == null ? m : null));
+        }
         return new ListView(year, kind, counts, out, rows.size(), from + PAGE < rows.size() ? from + PAGE : null);
     }
 

@@ -76,6 +76,14 @@ public interface ApplicationStore {
      */
     void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now);
 
+    /**
+     * The same, keeping the applicant's 氏名 and ふりがな as at submission on the item, so that the secretariat's review
+     * list finds them by name without reading every profile.
+     */
+    default void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member) {
+        submit(key, expectedVersion, receiptNo, mailId, now);
+    }
+
     void markMailSent(ApplicationKey key, String mailId, Instant now);
 
     /** The audit record of an applicant's submission (listable by day and member with the secretariat's actions). */

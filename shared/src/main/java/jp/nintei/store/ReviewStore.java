@@ -28,9 +28,12 @@ public interface ReviewStore {
         public ApplicationStatus status() { return primary != null ? primary.status() : secondary.status(); }
     }
 
-    /** One line of the review list (GSI4: every application ever submitted, newest submission first). */
+    /**
+     * One line of the review list (GSI4: every application ever submitted, newest submission first), with the 氏名 and
+     * ふりがな kept at submission (null for items submitted without them).
+     */
     record Row(String memberNo, ApplicationStatus status, ReviewState reviewState, Instant submittedAt, String receiptNo,
-               LocalDate extendedUntil) {
+               LocalDate extendedUntil, String name, String kana) {
         public ReviewState effectiveState() { return ReviewState.effective(reviewState, status == ApplicationStatus.SUBMITTED); }
     }
 

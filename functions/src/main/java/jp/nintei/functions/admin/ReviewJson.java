@@ -63,6 +63,7 @@ final class ReviewJson {
                     .put("receiptNo", x.receiptNo()).put("submittedAtLabel", time(x.submittedAt()));
             if (x.extendedUntil() != null) row.put("deadlineLabel", ReviewService.deadlineLabel(x.extendedUntil()));
             if (r.member() != null) row.put("name", r.member().name()).put("kana", r.member().kana());
+            else row.put("name", x.name()).put("kana", x.kana());
         }
         if (v.nextOffset() != null) o.put("nextOffset", v.nextOffset());
         return o;

@@ -99,7 +99,7 @@ public final class ReviewBench {
                         members.putMember(m);
                         ApplicationKey key = new ApplicationKey(m.memberNo(), year, ApplicationKind.NEW_PRIMARY);
                         long v = apps.saveDraft(key, 0, List.of("13", "14", "11"), Instant.now());
-                        apps.submit(key, v, "P" + year + "-" + m.memberNo(), "m-" + m.memberNo(), Instant.now());
+                        apps.submit(key, v, "P" + year + "-" + m.memberNo(), "m-" + m.memberNo(), Instant.now(), m);
                     }
                     return null;
                 }));

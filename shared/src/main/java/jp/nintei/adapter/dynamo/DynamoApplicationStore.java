@@ -192,7 +192,17 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now) {
+        submit(key, expectedVersion, receiptNo, mailId, now, null);
+    }
+
+    @Override
+    public void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member) {
         Update u = new Update(key, now).condition("#status = :draft AND " + versionIs(expectedVersion));
+        if (member != null) {
+            // as typed in the member record (never normalised); the review list searches these through GSI4
+            if (member.name() != null) u.set("#mname", "name", AttributeValue.fromS(member.name()));
+            if (member.kana() != null) u.set("#mkana", "kana", AttributeValue.fromS(member.kana()));
+        }
         u.values.put(":expected", n(expectedVersion));
         u.set("#status", "status", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()));
         u.set("#submittedAt", "submittedAt", AttributeValue.fromS(now.toString()));

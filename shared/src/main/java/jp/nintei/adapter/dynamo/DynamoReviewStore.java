@@ -96,7 +96,7 @@ public final class DynamoReviewStore implements ReviewStore {
                 String s = Attr.s(i, "status");
                 out.add(new Row(Attr.s(i, MemberMapper.MEMBER_NO), s == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(s),
                         ReviewState.parse(Attr.s(i, ReviewMapper.STATE)), Attr.instant(i, "submittedAt"), Attr.s(i, "receiptNo"),
-                        Attr.date(i, MemberMapper.EXTENDED_UNTIL)));
+                        Attr.date(i, MemberMapper.EXTENDED_UNTIL), Attr.s(i, "name"), Attr.s(i, "kana")));
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
