@@ -10,6 +10,15 @@ const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '�
   CONFIRMED_DUES: '会費の入金を確認', MAIL_RESENT: '確認メールの再送', DOCUMENTS_VIEWED: '提出書類の閲覧', REVIEW_MARKED: '書類審査（項目の確認・不備）',
   REVIEW_RETURNED: '差し戻し（不備の修正依頼）', REVIEW_DECIDED: '判定（受理・不受理）' };
 
+/** A stored record "<ISO instant> <who>：<note>" as people read it: the time in JST, no raw codes. */
+const JST = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+function readable(record) {
+  if (!record) return '';
+  const m = /^(\d{4}-\d{2}-\d{2}T[^ ]+Z) (.*)$/.exec(record);
+  return m ? `${JST.format(new Date(m[1]))} ${m[2]}` : record;
+}
+const ACTORS = { schedule: '（自動処理）' };
+
 const JULY = { experience: '5年以上の緩和医療の臨床経験', training: '臨床研修修了証明書', achievements: '業績書',
   course: '緩和ケア研修会・指導者研修会（緩和ケア）の受講' };
 
@@ -139,7 +148,8 @@ async function loadFollowUps() {
     const july = x.july ? Object.entries({ achievements: '業績書', course: '受講', experience: '臨床経験', training: '臨床研修' })
       .filter(([k]) => x.july[k]).map(([, v]) => v).join('、') : '';
     tr.append(td(x.memberNo), td(x.name), td(july), td(x.duesInProcess ? '手続き中' : ''),
-      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
+      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : '送信済'),
+      td([x.confirmedJuly && `7月実績 ${readable(x.confirmedJuly)}`, x.confirmedDues && `会費 ${readable(x.confirmedDues)}`].filter(Boolean).join(' / ')));
     return tr;
   }));
 }
@@ -222,7 +232,7 @@ async function loadAudit(e) {
   }
   $('audit').tBodies[0].replaceChildren(...r.entries.map((x) => {
     const tr = document.createElement('tr');
-    tr.append(td(x.atLabel), td(x.actor), td(ACTIONS[x.action] ?? 'その他の操作'), td(x.memberNo), td(x.before), td(x.after));
+    tr.append(td(x.atLabel), td(ACTORS[x.actor] ?? x.actor), td(ACTIONS[x.action] ?? 'その他の操作'), td(x.memberNo), td(x.before), td(x.after));
     return tr;
   }));
 }
