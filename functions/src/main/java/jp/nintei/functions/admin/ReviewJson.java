@@ -38,7 +38,7 @@ final class ReviewJson {
     /** History events in Japanese. */
     static final Map<String, String> EVENTS = Map.of("SUBMITTED", "申請", "EXTENDED", "期限延長", "REOPENED", "差し戻し（再申請の受付）",
             "CONFIRMED_JULY", "7月実績の報告を受領", "CONFIRMED_DUES", "会費の入金を確認", "MARKED", "審査（項目）",
-            "RETURNED", "差し戻し（不備の修正依頼）", "DECIDED", "判定");
+            "RETURNED", "差し戻し（不備の修正依頼）", "DECIDED", "判定", "NOT_SUBMITTED", "未提出（受付終了）");
 
     private ReviewJson() {}
 
