@@ -259,4 +259,21 @@ class ReviewFlowTest {
         assertEquals("[\"第二希望：大阪府\"]", prefs.at("/change/added").toString());
         assertEquals("[\"第二希望：神奈川県\"]", prefs.at("/change/removed").toString());
     }
+
+    @Test
+    void theDemoSecondaryOpensWithEveryDocument() throws Exception {
+        JsonNode s = screen("10000011");
+        assertEquals("専門医新規申請（二次申請）", s.get("label").asString());
+        assertEquals("SUBMITTED", s.get("status").asString());
+        assertEquals(6, s.get("documents").size());
+        assertEquals(2, s.get("training").size());
+        assertTrue(s.at("/training/0/facilityName").asString().length() > 0, "the facility resolved from the directory");
+        HttpClient http = HttpClient.newHttpClient();
+        for (JsonNode d : s.get("documents")) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(d.get("url").asString())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), d.get("fileName").asString());
+            assertEquals(d.get("contentType").asString(), r.headers().firstValue("content-type").orElse(""));
+        }
+    }
 }
