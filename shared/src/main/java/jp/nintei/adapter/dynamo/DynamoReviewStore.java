@@ -157,7 +157,7 @@ public final class DynamoReviewStore implements ReviewStore {
         names.putAll(moreNames);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()),
                 ":rs", AttributeValue.fromS(after.state().name()), ":rv", AttributeValue.fromN(Long.toString(after.version())),
-                ":r", AttributeValue.fromS(ReviewMapper.json(after)), ":none", AttributeValue.fromL(List.of()),
+                ":r", AttributeValue.fromS(bounded(after)), ":none", AttributeValue.fromL(List.of()),
                 ":event", AttributeValue.fromL(List.of(event(event)))));
         values.putAll(moreValues);
         String versionIs = expected == 0 ? "attribute_not_exists(#rv)" : "#rv = :expected";
@@ -174,6 +174,21 @@ public final class DynamoReviewStore implements ReviewStore {
             boolean submitted = r.hasItem() && ApplicationStatus.SUBMITTED.name().equals(Attr.s(r.item(), "status"));
             return submitted ? Outcome.STALE : Outcome.NOT_SUBMITTED;
         }
+    }
+
+    /** The review's share of the 400 KB item (UTF-8, which dynalite does not measure): the sections come first. */
+    static final int MAX_REVIEW_BYTES = 96 * 1024;
+
+    /**
+     * The review as stored; should the 差し戻し's copy of the sections make it too large, that copy is left out (the
+     * reviewer then sees every line as current, never a failed write).
+     */
+    static String bounded(Review r) {
+        String json = ReviewMapper.json(r);
+        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_REVIEW_BYTES || r.request() == null) return json;
+        Review.ReturnRequest q = r.request();
+        return ReviewMapper.json(new Review(r.state(), r.version(), r.marks(),
+                new Review.ReturnRequest(q.items(), q.until(), q.by(), q.at(), Map.of()), r.decision()));
     }
 
     private static AttributeValue event(HistoryEvent e) {
