@@ -86,7 +86,11 @@ async function showDetail(memberNo, extendedUntil) {
       if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, style: 'max-width:12rem' }));
       docs.append(li);
     }
-    box.append(h, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs,
+    const review = Object.assign(document.createElement('button'), { type: 'button', className: 'small', id: 'open-review',
+      textContent: '書類審査の画面で開く（申請内容・書類・審査）' });
+    review.addEventListener('click', () => document.dispatchEvent(new CustomEvent('nintei:open-review',
+      { detail: { application: d.application, memberNo } })));
+    box.append(h, review, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs,
       actionsFor(d, memberNo));
     box.scrollIntoView({ block: 'start' });
   } catch (e) {

@@ -277,6 +277,13 @@ function historyBox(d) {
   return t;
 }
 
+// 申請一覧's detail hands an application over to the review screen
+document.addEventListener('nintei:open-review', (e) => {
+  $('r-application').value = e.detail.application;
+  $('r-q').value = '';
+  document.querySelector('[data-tab="reviews"]').click();
+  openReview(e.detail.memberNo);
+});
 $('r-filters').addEventListener('submit', (e) => { e.preventDefault(); offset = null; loadList(false); });
 $('r-more').addEventListener('click', () => loadList(true));
 document.querySelector('[data-tab="reviews"]').addEventListener('click', () => loadList(false));

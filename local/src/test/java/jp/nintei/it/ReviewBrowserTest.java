@@ -171,5 +171,18 @@ class ReviewBrowserTest {
         assertTrue(driver.findElement(By.id("review-history")).getText().contains("判定"));
         WebElement counts = driver.findElement(By.id("r-counts"));
         assertTrue(counts.getText().contains("受理"), counts.getText());
+
+        // 申請一覧's detail leads to the same screen
+        driver.findElement(By.cssSelector("[data-tab='applications']")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-application"))).selectByValue("new-secondary");
+        driver.findElement(By.cssSelector("#filters button[type='submit']")).click();
+        // the page's own first load and the filter's may both redraw the list: click the row that stays
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#list tr[data-member='" + no + "']")).click();
+            return d.findElement(By.id("detail")).getText().contains(no);
+        });
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("open-review"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-state"), "受理"));
+        assertFalse(driver.findElement(By.id("tab-reviews")).getAttribute("hidden") != null);
     }
 }
