@@ -276,4 +276,19 @@ class ReviewFlowTest {
             assertEquals(d.get("contentType").asString(), r.headers().firstValue("content-type").orElse(""));
         }
     }
+
+    @Test
+    void openingTheApplicationDetailIsAuditedToo() {
+        at("04-20T10:00");
+        Applicant a = new Applicant(system, TestMembers.create(system, false));
+        a.save(0, "13", "14", "11");
+        a.upload("振込控え.pdf", "application/pdf", Samples.pdf());
+        assertEquals(200, a.submit(a.read().get("version").asLong()).status());
+        String audit = system.gateway().url() + "/api/admin/audit?memberNo=" + a.member.memberNo();
+        assertFalse(Http.get(audit, staff).body().contains("DOCUMENTS_VIEWED"));
+        assertEquals(200, Http.get(system.gateway().url() + "/api/admin/applications/new-primary/" + a.member.memberNo() + "?year=" + year,
+                staff).status());
+        String after = Http.get(audit, staff).body();
+        assertTrue(after.contains("DOCUMENTS_VIEWED") && after.contains(DemoData.SECRETARIAT_NO), after);
+    }
 }

@@ -119,6 +119,20 @@ public final class AdminService {
         return new Detail(m, kind, p, s, urls);
     }
 
+    /** The detail as {@code actor} opens it: issuing links to an applicant's documents is itself on record. */
+    public Detail detail(int year, ApplicationKind kind, String memberNo, String actor) {
+        Detail d = detail(year, kind, memberNo);
+        if (!d.documentUrls().isEmpty()) {
+            try {
+                admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "DOCUMENTS_VIEWED", memberNo, kind.slug(), null,
+                        "書類 " + d.documentUrls().size() + "件（リンク有効 5分）"));
+            } catch (RuntimeException e) {
+                jp.nintei.platform.Log.warn("audit", Map.of("event", "DOCUMENTS_VIEWED", "error", e.getClass().getName()));
+            }
+        }
+        return d;
+    }
+
     /** Every application of the year and kind, one row per applicant, for Excel. */
     public byte[] export(int year, ApplicationKind kind) {
         List<AdminStore.ListRow> all = new ArrayList<>();

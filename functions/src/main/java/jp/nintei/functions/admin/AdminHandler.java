@@ -82,7 +82,7 @@ public final class AdminHandler extends HttpFunction {
                     status(q.get("status")), q.get("cursor"))));
             case "GET /api/admin/applications/{application}/{memberNo}" -> ApiResponses.ok(AdminJson.detail(
                     admin.detail(year(q), kind(request.pathParameters().get("application")),
-                            JapaneseText.normalize(request.pathParameters().get("memberNo")))));
+                            JapaneseText.normalize(request.pathParameters().get("memberNo")), actor)));
             case "GET /api/admin/export" -> {
                 int year = year(q);
                 ApplicationKind kind = kind(q.get("application"));
