@@ -6,7 +6,23 @@ const td = (text) => Object.assign(document.createElement('td'), { textContent: 
 let cursor = null;
 // SES reported these after sending (bounce / complaint events)
 const MAIL_PROBLEM = { BOUNCED: '不達（届きませんでした・要確認）', COMPLAINED: '迷惑メール報告あり' };
-const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '会員データ取込', FACILITIES_IMPORTED: '研修施設取込', SUPERVISORS_IMPORTED: '指導者取込', WINDOW_OPEN: '受付開始', WINDOW_CLOSED: '受付終了', WINDOW_BEFORE: '受付前' };
+const ACTIONS = { WINDOWS_CHANGED: '受付期間の変更', MEMBERS_IMPORTED: '会員データ取込', FACILITIES_IMPORTED: '研修施設取込', SUPERVISORS_IMPORTED: '指導者取込', WINDOW_OPEN: '受付開始', WINDOW_CLOSED: '受付終了', WINDOW_BEFORE: '受付前',
+  // applicants' and the review's records: Japanese labels, never the stored code
+  SUBMITTED: '申請', DEADLINE_EXTENDED: '個別の期限延長', REOPENED: '差し戻し（再申請の受付）', CONFIRMED_JULY: '7月実績の報告を受領',
+  CONFIRMED_DUES: '会費の入金を確認', MAIL_RESENT: '確認メールの再送', DOCUMENTS_VIEWED: '提出書類の閲覧', REVIEW_MARKED: '書類審査（項目の確認・不備）',
+  REVIEW_RETURNED: '差し戻し（不備の修正依頼）', REVIEW_DECIDED: '判定（受理・不受理）' };
+
+/** A stored record "<ISO instant> <who>：<note>" as people read it: the time in JST, no raw codes. */
+const JST = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+function readable(record) {
+  if (!record) return '';
+  const m = /^(\d{4}-\d{2}-\d{2}T[^ ]+Z) (.*)$/.exec(record);
+  return m ? `${JST.format(new Date(m[1]))} ${m[2]}` : record;
+}
+const ACTORS = { schedule: '（自動処理）' };
+
+const JULY = { experience: '5年以上の緩和医療の臨床経験', training: '臨床研修修了証明書', achievements: '業績書',
+  course: '緩和ケア研修会・指導者研修会（緩和ケア）の受講' };
 
 function showTab(name) {
   document.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === name)));
@@ -32,7 +48,7 @@ async function loadList(more) {
       tr.dataset.member = row.memberNo;
       tr.append(td(row.memberNo), td(row.name), td(row.statusLabel), td(row.receiptNo), td(row.submittedAtLabel),
         td(row.mailState === 'SENT' ? '送信済' : row.mailState === 'PENDING' ? '未送信（再送待ち）' : row.mailState === 'FAILED' ? '送信失敗（要再送）' : MAIL_PROBLEM[row.mailState] ?? ''));
-      const open = () => showDetail(row.memberNo);
+      const open = () => showDetail(row.memberNo, row.extendedUntil);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
       body.append(tr);
@@ -44,7 +60,7 @@ async function loadList(more) {
   }
 }
 
-async function showDetail(memberNo) {
+async function showDetail(memberNo, extendedUntil) {
   const box = $('detail');
   box.hidden = false;
   box.textContent = '読み込み中…';
@@ -59,8 +75,9 @@ async function showDetail(memberNo) {
     add('受付番号', d.receiptNo);
     add('受付日時', d.submittedAtLabel);
     add('メールアドレス', d.member.email);
+    if (extendedUntil) add('個別の期限', `${extendedUntil.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} 23:59（日本時間）`);
     if (d.preferences) add('筆記試験受験希望地', d.preferences.filter(Boolean).join('、') || (d.member.writtenExamExempt ? '（筆記試験免除）' : ''));
-    if (d.july) add('7月実績見込み', Object.entries(d.july).filter(([, v]) => v).map(([k]) => k).join('、') || 'なし');
+    if (d.july) add('7月実績見込み', Object.entries(d.july).filter(([, v]) => v).map(([k]) => JULY[k] ?? k).join('、') || 'なし');
     if ('duesInProcess' in d) add('会費 手続き中', d.duesInProcess ? 'あり（要確認）' : '');
     const docs = document.createElement('ul');
     docs.className = 'files';
@@ -71,7 +88,11 @@ async function showDetail(memberNo) {
       if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, style: 'max-width:12rem' }));
       docs.append(li);
     }
-    box.append(h, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs,
+    const review = Object.assign(document.createElement('button'), { type: 'button', className: 'small', id: 'open-review',
+      textContent: '書類審査の画面で開く（申請内容・書類・審査）' });
+    review.addEventListener('click', () => document.dispatchEvent(new CustomEvent('nintei:open-review',
+      { detail: { application: d.application, memberNo } })));
+    box.append(h, review, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs,
       actionsFor(d, memberNo));
     box.scrollIntoView({ block: 'start' });
   } catch (e) {
@@ -133,7 +154,8 @@ async function loadFollowUps() {
     const july = x.july ? Object.entries({ achievements: '業績書', course: '受講', experience: '臨床経験', training: '臨床研修' })
       .filter(([k]) => x.july[k]).map(([, v]) => v).join('、') : '';
     tr.append(td(x.memberNo), td(x.name), td(july), td(x.duesInProcess ? '手続き中' : ''),
-      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : MAIL_PROBLEM[x.mailState] ?? '送信済'), td([x.confirmedJuly, x.confirmedDues].filter(Boolean).join(' / ')));
+      td(x.mailState === 'PENDING' ? '未送信' : x.mailState === 'FAILED' ? '送信失敗' : MAIL_PROBLEM[x.mailState] ?? '送信済'),
+      td([x.confirmedJuly && `7月実績 ${readable(x.confirmedJuly)}`, x.confirmedDues && `会費 ${readable(x.confirmedDues)}`].filter(Boolean).join(' / ')));
     return tr;
   }));
 }
@@ -216,7 +238,7 @@ async function loadAudit(e) {
   }
   $('audit').tBodies[0].replaceChildren(...r.entries.map((x) => {
     const tr = document.createElement('tr');
-    tr.append(td(x.atLabel), td(x.actor), td(ACTIONS[x.action] ?? x.action), td(x.memberNo), td(x.before), td(x.after));
+    tr.append(td(x.atLabel), td(ACTORS[x.actor] ?? x.actor), td(ACTIONS[x.action] ?? 'その他の操作'), td(x.memberNo), td(x.before), td(x.after));
     return tr;
   }));
 }

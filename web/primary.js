@@ -95,7 +95,30 @@ function render() {
   $('prefs-badge').className = 'badge ' + (prefsDone ? 'done' : 'todo');
   $('missing').replaceChildren(...state.missing.map((m) => Object.assign(document.createElement('li'), { textContent: m.message })));
   $('to-confirm').disabled = !state.window.open;
+  renderCorrection();
   show('edit');
+}
+
+/** The applicant's own deadline and, after a 差し戻し, the itemised 不備: only those parts can change. */
+function renderCorrection() {
+  if (state.window.personalLabel) $('window').textContent = `${state.window.personalLabel}（通常の${state.window.label}）`;
+  $('correction')?.remove();
+  const c = state.correction;
+  if (!c) return;
+  const box = Object.assign(document.createElement('section'), { className: 'card correction', id: 'correction' });
+  box.setAttribute('role', 'alert');
+  const list = document.createElement('ol');
+  for (const i of c.items) list.append(Object.assign(document.createElement('li'), { textContent: `${i.label}：${i.note}` }));
+  box.append(Object.assign(document.createElement('h2'), { textContent: '事務局からの修正依頼（差し戻し）' }),
+    Object.assign(document.createElement('p'), { className: 'error', textContent: `修正期限：${c.untilLabel}（日本時間）までに、次の項目を修正して、もう一度「申請」してください。修正を依頼された項目のほかは変更できません。` }),
+    list);
+  $('window').after(box);
+  const open = new Set(c.openSections);
+  if (!open.has('preferences')) for (let i = 0; i < 3; i++) $('pref' + i).disabled = true;
+  if (!open.has('receipt')) {
+    $('file').disabled = true;
+    document.querySelectorAll('#files button').forEach((b) => { b.disabled = true; });
+  }
 }
 
 function renderDone() {

@@ -48,6 +48,7 @@ async function load(stay) {
   }
   if (state.status === 'SUBMITTED') return renderDone();
   renderTop();
+  renderCorrection();
   if (!stay) show('top');
 }
 
@@ -84,6 +85,44 @@ function renderTop() {
   });
   $('problems').replaceChildren(...state.problems.map((p) => el('li', { textContent: p.message })));
   $('to-review').disabled = !state.canSubmit;
+}
+
+/**
+ * The applicant's own deadline (個別の延長 or 修正期限) beside the window, and after a 差し戻し the itemised 不備:
+ * only those sections can be changed (the server refuses the others too).
+ */
+function renderCorrection() {
+  if (state.window.personalLabel) {
+    $('window').textContent = `${state.window.personalLabel}（通常の${state.window.label}）`;
+  }
+  $('correction')?.remove();
+  const c = state.correction;
+  if (!c) return;
+  const box = el('section', { className: 'card correction', id: 'correction' },
+    el('h2', { textContent: '事務局からの修正依頼（差し戻し）' }),
+    el('p', { className: 'error', textContent: `修正期限：${c.untilLabel}（日本時間）までに、次の項目を修正して、もう一度「申請」してください。` }));
+  box.setAttribute('role', 'alert');
+  box.append(el('ol', {}, ...c.items.map((i) => {
+    const li = el('li', {}, el('strong', { textContent: i.label }), el('br'), el('span', { textContent: i.note }));
+    li.dataset.section = i.section;
+    return li;
+  })), el('p', { className: 'hint', textContent: '修正を依頼された項目のほかは変更できません。' }));
+  $('top').prepend(box);
+  const open = new Set(c.openSections);
+  document.querySelectorAll('#sections .section-row').forEach((row) => {
+    const button = row.querySelector('button');
+    if (open.has(row.dataset.section)) {
+      row.querySelector('.badge').after(el('span', { className: 'badge todo', textContent: '修正依頼あり' }));
+    } else {
+      button.disabled = true;
+      button.textContent = '変更できません';
+      button.setAttribute('aria-label', `${state.sections[row.dataset.section].label} は修正の依頼がないため変更できません`);
+    }
+  });
+  if (!open.has('requirements')) {
+    document.querySelectorAll('[data-july]').forEach((b) => { b.disabled = true; });
+    if ($('dues')) $('dues').disabled = true;
+  }
 }
 
 async function saveTop() {

@@ -35,13 +35,17 @@ public final class DemoData {
      * A member as a fresh import leaves them: no account yet, queued. The accounts schedule (every minute) creates
      * the account and mails the invitation, readable in the local SES viewer, so the first sign-in can be walked.
      */
-    public static final String INVITED_NO = "10000011";
-    public static final String INVITED_EMAIL = "juichi@example.jp";
+    /** The demo member whose whole 二次申請 (with documents) waits for the secretariat's 書類審査. */
+    public static final String REVIEW_DEMO_NO = "10000011";
+    public static final String INVITED_NO = "10000012";
+    public static final String INVITED_EMAIL = "juni@example.jp";
 
     private final int year;
     private final List<Member> members = new ArrayList<>();
     private final List<Login> logins = new ArrayList<>();
     private final List<String> primarySubmitted = new ArrayList<>();
+    /** whole 二次申請 with real documents, submitted in June: the secretariat's 書類審査 has one to open */
+    private final List<String> secondarySubmitted = new ArrayList<>();
 
     public DemoData(int year) {
         this.year = year;
@@ -68,6 +72,9 @@ public final class DemoData {
                 SpecialistStatus.NONE, true, "教育セミナー未受講、一次申請済み");
         add("10000010", "緩和 十和子", "かんわ とわこ", "towako@example.jp", LocalDate.of(year - 12, 4, 1), paid, true, 35,
                 false, false, SpecialistStatus.ACTIVE, false, "現役の専門医：更新申請が使える");
+        add("10000011", "緩和 十一", "かんわ じゅういち", "juichi@example.jp", longAgo, paid, true, 26, false, false,
+                SpecialistStatus.NONE, true, "一次申請・二次申請済み（書類審査の例：書類つき）");
+        secondarySubmitted.add("10000011");
         Member staff = new Member(SECRETARIAT_NO, "事務局 花子", "じむきょく はなこ", "office@example.jp",
                 LocalDate.of(year - 5, 4, 1), paid, false, 0, false, false, SpecialistStatus.NONE);
         members.add(staff);
@@ -106,7 +113,7 @@ public final class DemoData {
             cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(m.memberNo()).password(PASSWORD).permanent(true));
         }
         cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(SECRETARIAT_NO).groupName("secretariat"));
-        Member invited = new Member(INVITED_NO, "招待 十一", "しょうたい じゅういち", INVITED_EMAIL, LocalDate.of(year - 3, 4, 1),
+        Member invited = new Member(INVITED_NO, "招待 十二", "しょうたい じゅうに", INVITED_EMAIL, LocalDate.of(year - 3, 4, 1),
                 java.util.Set.of(year), true, 20, false, false, SpecialistStatus.NONE);
         store.putMember(invited);
         dynamo.putItem(b -> b.tableName(table).item(jp.nintei.adapter.dynamo.DynamoAccountStore.queuedItem(INVITED_NO, INVITED_EMAIL,
@@ -135,9 +142,87 @@ public final class DemoData {
             apps.submit(key, v, "P" + year + "-" + no, mailId, at);
             apps.markMailSent(key, mailId, at);
         }
+        for (String no : secondarySubmitted) wholeSecondary(apps, s3, no, members.stream().filter(m -> m.memberNo().equals(no)).findFirst().orElseThrow());
         DynamoDirectoryStore directory = new DynamoDirectoryStore(dynamo, table);
         facilities().forEach(directory::putFacility);
         supervisors().forEach(directory::putSupervisor);
+    }
+
+    /**
+     * A whole 二次申請 submitted on June 10: 学歴・職歴・資格, 2 研修 entries sharing one certificate, 2 業績, 医師免許・受講証
+     * (PDF) and 写真 (JPEG), each a real file in the documents bucket.
+     */
+    private void wholeSecondary(jp.nintei.adapter.dynamo.DynamoApplicationStore apps, software.amazon.awssdk.services.s3.S3Client s3,
+                                String no, Member member) {
+        var key = new jp.nintei.store.ApplicationKey(no, year, ApplicationKind.NEW_SECONDARY);
+        var at = ZonedDateTime.of(year, 6, 10, 14, 30, 0, 0, AppClock.JST).toInstant();
+        var purposes = java.util.List.of(jp.nintei.domain.application.DocumentPurpose.TRAINING_CERTIFICATE,
+                jp.nintei.domain.application.DocumentPurpose.ACHIEVEMENT_COPY, jp.nintei.domain.application.DocumentPurpose.ACHIEVEMENT_COPY,
+                jp.nintei.domain.application.DocumentPurpose.MEDICAL_LICENSE, jp.nintei.domain.application.DocumentPurpose.COURSE_CERTIFICATE,
+                jp.nintei.domain.application.DocumentPurpose.EXAM_PHOTO);
+        var names = java.util.List.of("臨床研修修了証明書.pdf", "抄録_学術大会.pdf", "症例報告_別刷.pdf", "医師免許証.pdf", "緩和ケア研修会_修了証.pdf", "受験用写真.jpg");
+        long v = apps.saveSecondary(key, 0, new jp.nintei.store.SecondaryStore.Change(null, null, null, null, false,
+                new jp.nintei.domain.secondary.JulyProjection(false, false, true, false)), at);
+        java.util.List<String> ids = new ArrayList<>();
+        for (int i = 0; i < purposes.size(); i++) {
+            boolean photo = purposes.get(i) == jp.nintei.domain.application.DocumentPurpose.EXAM_PHOTO;
+            byte[] file = photo ? photoJpeg() : receiptPdf(no).clone();
+            String id = String.format("%032x", Long.parseLong(no) * 100 + i);
+            apps.addDocument(key, new jp.nintei.domain.application.Document(id, purposes.get(i), names.get(i), file.length,
+                    photo ? jp.nintei.domain.application.FileType.JPEG : jp.nintei.domain.application.FileType.PDF, sha256(file),
+                    jp.nintei.domain.application.Document.Status.PENDING, at), at);
+            if (s3 != null) {
+                s3.putObject(b -> b.bucket(Bootstrap.DOCUMENTS_BUCKET).key(jp.nintei.store.DocumentStorage.key(key, id))
+                        .contentType(photo ? "image/jpeg" : "application/pdf"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(file));
+            }
+            v = apps.registerDocument(key, id, photo ? 0 : 1, at);
+            ids.add(id);
+        }
+        var row = (java.util.function.BiFunction<String, String, jp.nintei.domain.secondary.Resume.Row>) jp.nintei.domain.secondary.Resume.Row::new;
+        var resume = new jp.nintei.domain.secondary.Resume(
+                java.util.List.of(row.apply((year - 18) + "-04-01", "○○大学 医学部 入学"), row.apply((year - 12) + "-03-31", "○○大学 医学部 卒業")),
+                java.util.List.of(row.apply((year - 12) + "-04-01", "○○大学病院 初期研修医"), row.apply((year - 8) + "-04-01", "△△がんセンター 緩和医療科")),
+                java.util.List.of(row.apply((year - 12) + "-05-01", "医師免許取得")), 7);
+        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(resume, null, null, null, null, null), at);
+        var training = java.util.List.of(
+                new jp.nintei.domain.secondary.TrainingRef("基幹施設（新制度）", "F0004", LocalDate.of(year - 3, 4, 1), "基幹施設（新制度）",
+                        java.time.YearMonth.of(year - 3, 4), java.time.YearMonth.of(year - 2, 3), "S0004", LocalDate.of(year - 5, 4, 1),
+                        "研修指導者資格を有する認定医", ids.get(0)),
+                new jp.nintei.domain.secondary.TrainingRef("基幹施設（新制度）", "F0004", LocalDate.of(year - 3, 4, 1), "基幹施設（新制度）",
+                        java.time.YearMonth.of(year - 2, 4), java.time.YearMonth.of(year - 1, 3), "S0004", LocalDate.of(year - 5, 4, 1),
+                        "研修指導者資格を有する認定医", ids.get(0)));
+        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(null, training, null, null, null, null), at);
+        var achievements = java.util.List.of(
+                new jp.nintei.domain.secondary.Achievement(jp.nintei.domain.secondary.Achievement.Kind.CONFERENCE_PRESENTATION,
+                        "在宅緩和ケアにおける早期介入の検討", "緩和十一, 学会次郎", "第" + (year - 1997) + "回日本緩和医療学会学術大会",
+                        (year - 1) + "-06", null, ids.get(1)),
+                new jp.nintei.domain.secondary.Achievement(jp.nintei.domain.secondary.Achievement.Kind.CASE_REPORT,
+                        "難治性疼痛に対するメサドン導入の一例", "緩和十一, 指導一郎", "緩和医療学", (year - 1) + "-11",
+                        jp.nintei.domain.secondary.Achievement.PUBLISHED, ids.get(2)));
+        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(null, null, achievements, null, null, null), at);
+        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(null, null, null,
+                new jp.nintei.domain.secondary.IdentityDocuments(ids.get(3), ids.get(4), ids.get(5)), null, null), at);
+        String mailId = "submitted-" + year + "-NEW_SECONDARY-" + no + "-v" + v;
+        apps.submit(key, v, "S" + year + "-" + no, mailId, at, member);
+        apps.markMailSent(key, mailId, at);
+    }
+
+    /** A small upright portrait JPEG (the demo's 受験用写真). */
+    static byte[] photoJpeg() {
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            var img = new java.awt.image.BufferedImage(300, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setColor(new java.awt.Color(0xDDE8F0));
+            g.fillRect(0, 0, 300, 400);
+            g.setColor(new java.awt.Color(0x5B6975));
+            g.fillOval(100, 80, 100, 120);
+            g.fillRect(70, 220, 160, 180);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "jpg", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A one-page receipt PDF (振込控え) for a demo member. */

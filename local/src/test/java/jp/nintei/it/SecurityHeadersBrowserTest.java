@@ -117,6 +117,16 @@ class SecurityHeadersBrowserTest {
         visit("mypage.html", "#menu tr");
         logIn("90000001");
         visit("admin.html", "#f-year");
+        // the review screen shows the demo 二次申請's documents inline: PDFs framed, images, all from the documents bucket
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab='reviews']"))).click();
+        driver.findElement(By.id("r-q")).sendKeys(jp.nintei.local.DemoData.REVIEW_DEMO_NO, org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#r-list tr[data-member='" + jp.nintei.local.DemoData.REVIEW_DEMO_NO + "']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-state")));
+        wait.until(d -> !d.findElements(By.cssSelector("#review iframe.viewer")).isEmpty()
+                && (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "return [...document.querySelectorAll('#review img.viewer')].every(i => i.complete && i.naturalWidth > 0)"));
         assertEquals(List.of(), cspViolations());
 
         // the policy is enforced, not just sent: an inline script added to the page does not run

@@ -31,6 +31,7 @@ public final class Menu {
         }
         ApplicationSummary own = find(applications, windows.year(), kind);
         boolean open = ApplicationSummary.openFor(window, own == null ? null : own.extendedUntil(), now);
+        if (open && own != null) windowLabel = personalLabel(window, own, windowLabel);
         return switch (kind.stage()) {
             case PRIMARY -> open
                     ? new MenuEntry(kind, MenuEntry.State.OPEN, windowLabel, windowLabel)
@@ -48,6 +49,21 @@ public final class Menu {
             }
         };
     }
+
+    /**
+     * The window as this applicant has it: a 差し戻し names its 修正期限, an individual extension its own last day
+     * (the general window's close would be wrong for them).
+     */
+    static String personalLabel(ApplicationWindow window, ApplicationSummary own, String general) {
+        if (own.returned() && own.extendedUntil() != null) {
+            return "修正依頼があります（修正期限：" + DEADLINE.format(own.extendedUntil()) + " 23:59）";
+        }
+        java.time.LocalDate last = ApplicationSummary.personalDeadline(window, own.extendedUntil());
+        if (last == null) return general;
+        return "受付期間：" + DEADLINE.format(window.opens()) + " 0:00 ~ " + DEADLINE.format(last) + " 23:59（個別に延長されています）";
+    }
+
+    private static final java.time.format.DateTimeFormatter DEADLINE = java.time.format.DateTimeFormatter.ofPattern("uuuu年M月d日");
 
     private static ApplicationSummary find(Collection<ApplicationSummary> applications, int year, ApplicationKind kind) {
         for (ApplicationSummary a : applications) if (a.year() == year && a.kind() == kind) return a;

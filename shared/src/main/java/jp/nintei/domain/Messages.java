@@ -23,6 +23,9 @@ public final class Messages {
     public static final String ALREADY_SUBMITTED = "申請済みのため修正できません。";
     public static final String STALE_VERSION =
             "別の画面または端末で内容が更新されています。画面を再読み込みして最新の内容を確認してから、もう一度操作してください。";
+    /** After a 差し戻し: only the parts marked 不備 may be changed. */
+    public static final String NOT_REQUESTED =
+            "この項目は修正の依頼がないため変更できません。事務局から修正を依頼された項目（不備）だけを修正し、もう一度「申請」してください。";
     public static final String WINDOW_CLOSED = "受付期間外のため、この操作はできません。";
     public static final String INCOMPLETE = "未入力・未登録の項目があります。下記をご確認ください。";
     public static final String DOCUMENT_NOT_FOUND = "ファイルが見つかりません。画面を再読み込みしてください。";

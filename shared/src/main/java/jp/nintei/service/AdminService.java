@@ -119,6 +119,20 @@ public final class AdminService {
         return new Detail(m, kind, p, s, urls);
     }
 
+    /** The detail as {@code actor} opens it: issuing links to an applicant's documents is itself on record. */
+    public Detail detail(int year, ApplicationKind kind, String memberNo, String actor) {
+        Detail d = detail(year, kind, memberNo);
+        if (!d.documentUrls().isEmpty()) {
+            try {
+                admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "DOCUMENTS_VIEWED", memberNo, kind.slug(), null,
+                        "書類 " + d.documentUrls().size() + "件（リンク有効 5分）"));
+            } catch (RuntimeException e) {
+                jp.nintei.platform.Log.warn("audit", Map.of("event", "DOCUMENTS_VIEWED", "error", e.getClass().getName()));
+            }
+        }
+        return d;
+    }
+
     /** Every application of the year and kind, one row per applicant, for Excel. */
     public byte[] export(int year, ApplicationKind kind) {
         List<AdminStore.ListRow> all = new ArrayList<>();
@@ -130,9 +144,52 @@ public final class AdminService {
         } while (cursor != null);
         List<String> nos = all.stream().map(AdminStore.ListRow::memberNo).toList();
         Map<String, Member> people = admin.members(nos);
-        return kind.stage() == ApplicationKind.Stage.SECONDARY
-                ? ExcelCsv.write(SECONDARY_HEADERS, secondaryRows(all, people, admin.secondaries(year, kind, nos), year))
-                : ExcelCsv.write(PRIMARY_HEADERS, primaryRows(all, people, admin.primaries(year, kind, nos)));
+        boolean secondary = kind.stage() == ApplicationKind.Stage.SECONDARY;
+        List<List<String>> rows = secondary ? secondaryRows(all, people, admin.secondaries(year, kind, nos), year)
+                : primaryRows(all, people, admin.primaries(year, kind, nos));
+        List<String> headers = new ArrayList<>(secondary ? SECONDARY_HEADERS : PRIMARY_HEADERS);
+        if (reviews != null) {
+            headers.addAll(REVIEW_HEADERS);
+            rows = withReview(rows, all, reviews.reviews(year, kind, nos), kind);
+        }
+        return ExcelCsv.write(headers, rows);
+    }
+
+    private jp.nintei.store.ReviewStore reviews;
+
+    /** 書類審査 columns in the export (set by the wiring). */
+    public AdminService withReviews(jp.nintei.store.ReviewStore reviews) {
+        this.reviews = reviews;
+        return this;
+    }
+
+    static final List<String> REVIEW_HEADERS = List.of("審査状態", "審査（項目別）", "差し戻し（修正期限）", "判定", "判定理由", "判定者",
+            "判定日時");
+
+    /** The review state, each section's mark, the latest 差し戻し and the decision, after the application's own columns. */
+    private static List<List<String>> withReview(List<List<String>> rows, List<AdminStore.ListRow> all,
+                                                 Map<String, jp.nintei.domain.review.Review> reviews, ApplicationKind kind) {
+        Map<String, ApplicationStatus> status = new java.util.HashMap<>();
+        for (AdminStore.ListRow r : all) status.put(r.memberNo(), r.status());
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            String no = row.get(0);
+            var r = reviews.getOrDefault(no, jp.nintei.domain.review.Review.NONE);
+            var state = jp.nintei.domain.review.ReviewState.effective(r.state(), status.get(no) == ApplicationStatus.SUBMITTED);
+            List<String> marks = new ArrayList<>();
+            for (var s : jp.nintei.domain.review.ReviewSection.of(kind)) {
+                var m = r.marks().get(s);
+                if (m != null) marks.add(s.label() + "：" + (m.deficient() ? "不備（" + nz(m.note()) + "）" : "確認済"));
+            }
+            var q = r.request();
+            var d = r.decision();
+            List<String> x = new ArrayList<>(row);
+            x.addAll(Arrays.asList(state.label(), String.join("\n", marks),
+                    q == null ? "" : q.until() + "まで：" + String.join("／", q.items().stream().map(i -> i.section().label()).toList()),
+                    d == null ? "" : d.label(), d == null ? "" : nz(d.reason()), d == null ? "" : d.by(), d == null ? "" : time(d.at())));
+            out.add(x);
+        }
+        return out;
     }
 
     static final List<String> PRIMARY_HEADERS = List.of("会員番号", "氏名", "ふりがな", "メールアドレス", "申請種別", "状態",
@@ -334,6 +391,23 @@ public final class AdminService {
         admin.extend(new ApplicationKey(memberNo, year, kind), last, why, actor, clock.instant());
         admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "DEADLINE_EXTENDED", memberNo, kind.slug(), null,
                 last + "まで：" + why));
+        mailExtension(member(memberNo).orElse(null), kind, year, last);
+    }
+
+    /** The applicant is told their own deadline (best effort: the extension stands, and the menu shows it either way). */
+    private void mailExtension(Member m, ApplicationKind kind, int year, LocalDate last) {
+        if (mailer == null || m == null || m.email() == null) return;
+        String date = last.getYear() + "年" + last.getMonthValue() + "月" + last.getDayOfMonth() + "日 23:59";
+        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + year + "年度の" + kind.label()
+                + "について、あなたの申請期限を延長しました。\n\n■ あなたの申請期限\n" + date + "（日本時間）\n\n"
+                + "期限までに、認定システムのマイページから申請を完了してください。\n\n"
+                + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+        try {
+            mailer.send(new Mailer.Mail("extended-" + year + "-" + kind.name() + "-" + m.memberNo() + "-" + last, m.email(),
+                    "【日本緩和医療学会】" + kind.label() + "の申請期限の延長（" + date + "まで）", body));
+        } catch (Mailer.NotSent e) {
+            jp.nintei.platform.Log.warn("extension-mail", Map.of("memberNo", m.memberNo(), "error", e.getMessage()));
+        }
     }
 
     /** Reopens a submitted application for correction until {@code until}; the applicant is mailed the reason. */

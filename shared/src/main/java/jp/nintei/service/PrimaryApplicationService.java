@@ -75,7 +75,7 @@ public final class PrimaryApplicationService {
         // one id per submission (a reopened application's resubmission is another mail)
         String mailId = ConfirmationMail.mailId(app) + "-v" + version;
         try {
-            store.submit(key, version, ConfirmationMail.receiptNo(app), mailId, now.toInstant());
+            store.submit(key, version, ConfirmationMail.receiptNo(app), mailId, now.toInstant(), s.member());
         } catch (ApplicationStore.Conflict c) {
             if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
                 // a parallel submit won: answer with that submission, never a second one
@@ -160,6 +160,7 @@ public final class PrimaryApplicationService {
             case STALE -> new ApiException(409, "STALE_VERSION", Messages.STALE_VERSION);
             case MISSING -> new ApiException(404, "DOCUMENT_NOT_FOUND", Messages.DOCUMENT_NOT_FOUND);
             case CLOSED -> new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+            case LOCKED -> new ApiException(409, "NOT_REQUESTED", Messages.NOT_REQUESTED);
         };
     }
 

@@ -121,9 +121,11 @@ public final class SeasonService {
                 if (m == null || m.email() == null) continue;
                 java.time.LocalDate last = lastDay(w, extensions.get(memberNo));
                 String which = reminderDue(last, today);
-                // marked first: a reminder is sent at most once, even when two runs overlap
-                if (!season.markReminded(new ApplicationKey(memberNo, year, kind), which, now.toInstant())) continue;
-                if (send(reminder(m, kind, last, today, which, year))) sent++;
+                // marked first: a reminder is sent at most once, even when two runs overlap; an own deadline is
+                // marked with its day, so a new one (a later extension, a 修正期限 after a 差し戻し) is reminded again
+                String mark = last.equals(w.closes()) ? which : which + "-" + last;
+                if (!season.markReminded(new ApplicationKey(memberNo, year, kind), mark, now.toInstant())) continue;
+                if (send(reminder(m, kind, last, today, which, year, !last.equals(w.closes())))) sent++;
             }
         }
         return sent;
@@ -146,15 +148,24 @@ public final class SeasonService {
     /** The wording names the real last moment: 「本日（6月30日 23:59）まで」, 「明日（…）まで」, 「7日後（…）まで」. */
     static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
                                 String which, int year) {
+        return reminder(m, kind, lastDay, today, which, year, false);
+    }
+
+    /** @param ownDeadline the member's own later deadline (an extension or a 修正期限), named as theirs in the mail */
+    static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
+                                String which, int year, boolean ownDeadline) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(today, lastDay);
         String when = (days == 0 ? "本日" : days == 1 ? "明日" : days + "日後") + "（" + lastDay.getMonthValue() + "月"
                 + lastDay.getDayOfMonth() + "日 23:59）";
         String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "の受付は" + when
                 + "までです。\n"
+                + (!ownDeadline ? "" : "（あなたの申請期限：" + lastDay.getYear() + "年" + lastDay.getMonthValue()
+                        + "月" + lastDay.getDayOfMonth() + "日 23:59。個別に設定された期限です）\n")
                 + "入力中の申請がまだ「申請」されていません。入力内容は保存されていますので、認定システムのマイページから内容をご確認のうえ、"
                 + "期限までに「申請」ボタンを押して申請を完了してください。\n\n"
                 + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
-        return new Mailer.Mail("reminder-" + which + "-" + year + "-" + kind.name() + "-" + m.memberNo(), m.email(),
+        return new Mailer.Mail("reminder-" + which + (ownDeadline ? "-own-" + lastDay : "") + "-" + year + "-" + kind.name() + "-"
+                + m.memberNo(), m.email(),
                 "【日本緩和医療学会】" + kind.label() + "の受付は" + when + "までです", body);
     }
 

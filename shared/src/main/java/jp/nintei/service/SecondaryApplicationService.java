@@ -111,7 +111,7 @@ public final class SecondaryApplicationService {
         String receiptNo = SecondaryMail.receiptNo(app);
         String mailId = SecondaryMail.mailId(app) + "-v" + version;
         try {
-            applications.submit(key, version, receiptNo, mailId, now.toInstant());
+            applications.submit(key, version, receiptNo, mailId, now.toInstant(), s.member());
         } catch (ApplicationStore.Conflict c) {
             if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
                 SecondaryStore.Snapshot again = PrimaryApplicationService.settle(load(key), () -> load(key), x -> x.application().mail());

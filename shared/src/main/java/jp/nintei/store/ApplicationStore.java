@@ -14,11 +14,18 @@ import jp.nintei.domain.application.PrimaryApplication;
  */
 public interface ApplicationStore {
     /** The member, the year's windows and the application (empty draft when none is stored): one request. */
-    record Snapshot(Member member, YearWindows windows, PrimaryApplication application) {}
+    record Snapshot(Member member, YearWindows windows, PrimaryApplication application, jp.nintei.domain.review.Correction correction) {
+        public Snapshot {
+            if (correction == null) correction = jp.nintei.domain.review.Correction.NONE;
+        }
+
+        public Snapshot(Member member, YearWindows windows, PrimaryApplication application) { this(member, windows, application, null); }
+    }
 
     /** A conditional write lost: the application is submitted, or {@code version} is no longer current. */
     final class Conflict extends RuntimeException {
-        public enum Reason { SUBMITTED, STALE, MISSING, CLOSED }
+        /** LOCKED: after a 差し戻し, a part the secretariat did not ask to correct. */
+        public enum Reason { SUBMITTED, STALE, MISSING, CLOSED, LOCKED }
 
         private final Reason reason;
 
@@ -75,6 +82,14 @@ public interface ApplicationStore {
      * receipt number and a pending confirmation mail, in one conditional update.
      */
     void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now);
+
+    /**
+     * The same, keeping the applicant's 氏名 and ふりがな as at submission on the item, so that the secretariat's review
+     * list finds them by name without reading every profile.
+     */
+    default void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member) {
+        submit(key, expectedVersion, receiptNo, mailId, now);
+    }
 
     void markMailSent(ApplicationKey key, String mailId, Instant now);
 

@@ -25,10 +25,10 @@ public interface SeasonStore {
     boolean markNotSubmitted(ApplicationKey key, Instant at);
 
     /**
-     * The individual extensions (last day, JST) of the drafts of the year and kind, by 会員番号; drafts without one
-     * are absent. A member with their own later deadline is reminded of that one (DOMAIN.md "Reminders").
+     * The applicant's own last day (an individual extension or a 修正期限, JST) of the drafts of the year and kind,
+     * by 会員番号; drafts without one are absent. A member with their own later deadline is reminded of that one.
      */
-    default java.util.Map<String, java.time.LocalDate> draftExtensions(int year, ApplicationKind kind) { return java.util.Map.of(); }
+    java.util.Map<String, java.time.LocalDate> draftExtensions(int year, ApplicationKind kind);
 
     /** Marks a reminder as sent for this application; false when it already was (each reminder at most once). */
     boolean markReminded(ApplicationKey key, String reminder, Instant at);

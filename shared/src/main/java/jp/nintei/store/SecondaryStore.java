@@ -19,7 +19,17 @@ public interface SecondaryStore {
      * (the secretariat's setting on the year's window item; default 1): one request.
      */
     record Snapshot(Member member, YearWindows windows, SecondaryApplication application, boolean primarySubmitted,
-                    jp.nintei.domain.secondary.AchievementRules.Required requiredAchievements) {}
+                    jp.nintei.domain.secondary.AchievementRules.Required requiredAchievements,
+                    jp.nintei.domain.review.Correction correction) {
+        public Snapshot {
+            if (correction == null) correction = jp.nintei.domain.review.Correction.NONE;
+        }
+
+        public Snapshot(Member member, YearWindows windows, SecondaryApplication application, boolean primarySubmitted,
+                        jp.nintei.domain.secondary.AchievementRules.Required requiredAchievements) {
+            this(member, windows, application, primarySubmitted, requiredAchievements, null);
+        }
+    }
 
     /** What one save changes; {@code null} fields stay as they are. */
     record Change(Resume resume, List<TrainingRef> training, List<Achievement> achievements, IdentityDocuments identity,

@@ -30,6 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AdminHandler extends HttpFunction {
     private final AdminService admin;
+    /** 書類審査 routes (/api/admin/reviews…), null where a test wires the admin service alone */
+    private final ReviewRoutes reviews;
 
     public AdminHandler() {
         var dynamo = AwsClients.dynamoDb();
@@ -43,9 +45,32 @@ public final class AdminHandler extends HttpFunction {
                 Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null));
         this.admin.withMail(mailer, Components.mail(applications),
                 new jp.nintei.service.ConfirmationMails(applications, applications, Components.directory()));
+        this.reviews = reviewRoutes(dynamo, table, mailer, Components.directory(), AppClock.process());
+        this.admin.withReviews(new jp.nintei.adapter.dynamo.DynamoReviewStore(dynamo, table));
     }
 
-    public AdminHandler(AdminService admin) { this.admin = admin; }
+    public AdminHandler(AdminService admin) { this(admin, null); }
+
+    public AdminHandler(AdminService admin, jp.nintei.service.ReviewService reviews,
+                        java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory) {
+        this(admin, reviews == null ? null : new ReviewRoutes(reviews, directory));
+    }
+
+    private AdminHandler(AdminService admin, ReviewRoutes reviews) {
+        this.admin = admin;
+        this.reviews = reviews;
+    }
+
+    /** The review service as production wires it (also used by the local benchmarks with their own client). */
+    static ReviewRoutes reviewRoutes(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
+                                     jp.nintei.service.Mailer mailer,
+                                     java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory, java.time.Clock clock) {
+        var store = new jp.nintei.adapter.dynamo.DynamoReviewStore(dynamo, table);
+        var service = new jp.nintei.service.ReviewService(store, new DynamoAdminStore(dynamo, table),
+                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
+                mailer, directory, clock);
+        return new ReviewRoutes(service, directory);
+    }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
@@ -57,7 +82,7 @@ public final class AdminHandler extends HttpFunction {
                     status(q.get("status")), q.get("cursor"))));
             case "GET /api/admin/applications/{application}/{memberNo}" -> ApiResponses.ok(AdminJson.detail(
                     admin.detail(year(q), kind(request.pathParameters().get("application")),
-                            JapaneseText.normalize(request.pathParameters().get("memberNo")))));
+                            JapaneseText.normalize(request.pathParameters().get("memberNo")), actor)));
             case "GET /api/admin/export" -> {
                 int year = year(q);
                 ApplicationKind kind = kind(q.get("application"));
@@ -123,7 +148,10 @@ public final class AdminHandler extends HttpFunction {
                 }
                 yield ApiResponses.ok(AdminJson.audit(admin.audit(day, q.get("memberNo"))));
             }
-            default -> throw notFound();
+            default -> {
+                if (reviews != null && reviews.handles(request.routeKey())) yield reviews.handle(request);
+                throw notFound();
+            }
         };
     }
 

@@ -26,6 +26,7 @@ public final class ApplicationJson {
                 .put("email", m.email());
         o.put("writtenExamExempt", m.writtenExamExempt());
         o.putObject("window").put("label", v.snapshot().windows().windowFor(app.kind()).label()).put("open", v.windowOpen());
+        correction(o, v.snapshot().correction(), v.snapshot().windows().windowFor(app.kind()), app.submitted());
         o.put("status", app.status().name()).put("version", app.version());
         ArrayNode prefs = o.putArray("preferences");
         for (String p : app.preferences()) {
@@ -44,6 +45,31 @@ public final class ApplicationJson {
         for (Problem p : v.missing()) missing.addObject().put("code", p.code()).put("field", p.field()).put("message", p.message());
         submission(o, app.submittedAt(), app.receiptNo(), app.mail(), v.mailSent());
         return o;
+    }
+
+    /**
+     * The applicant's own deadline (an individual extension or a 修正期限) beside the window ({@code window.personalLabel}),
+     * and after a 差し戻し the itemised 不備 ({@code correction}): only those sections are open.
+     */
+    public static void correction(ObjectNode o, jp.nintei.domain.review.Correction c, jp.nintei.domain.ApplicationWindow window,
+                                  boolean submitted) {
+        if (submitted) return;
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("uuuu年M月d日");
+        boolean returned = c.returned();
+        java.time.LocalDate personal = returned ? c.until() : jp.nintei.domain.ApplicationSummary.personalDeadline(window, c.until());
+        if (personal != null) {
+            ((ObjectNode) o.get("window")).put("personalDeadline", personal.toString())
+                    .put("personalLabel", (returned ? "修正期限：" : "あなたの申請期限（個別に延長）：") + day.format(personal) + " 23:59");
+        }
+        if (!returned) return;
+        ObjectNode x = o.putObject("correction").put("until", c.until() == null ? null : c.until().toString())
+                .put("untilLabel", c.until() == null ? null : day.format(c.until()) + " 23:59");
+        ArrayNode items = x.putArray("items");
+        ArrayNode open = x.putArray("openSections");
+        for (var i : c.items()) {
+            items.addObject().put("section", i.section().slug()).put("label", i.section().label()).put("note", i.note());
+            open.add(i.section().slug());
+        }
     }
 
     /** 申請済: time (ISO and as shown), 受付番号, and whether the confirmation mail went out. */

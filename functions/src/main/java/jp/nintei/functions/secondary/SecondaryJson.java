@@ -32,6 +32,7 @@ final class SecondaryJson {
         o.put("application", app.kind().slug()).put("label", app.kind().label()).put("year", app.year());
         o.putObject("applicant").put("memberNo", m.memberNo()).put("name", m.name()).put("kana", m.kana()).put("email", m.email());
         o.putObject("window").put("label", v.snapshot().windows().windowFor(app.kind()).label()).put("open", v.windowOpen());
+        correction(o, v);
         o.put("status", app.status().name()).put("version", app.version()).put("duesInProcess", app.duesInProcess());
         o.set("july", SectionJson.july(app.july()));
         ArrayNode reqs = o.putArray("requirements");
@@ -76,6 +77,15 @@ final class SecondaryJson {
         options.put("lastMonth", app.year() + "-06").put("lastMonthWithJuly", app.year() + "-07");
         ApplicationJson.submission(o, app.submittedAt(), app.receiptNo(), app.mail(), v.mailSent());
         return o;
+    }
+
+    /**
+     * The applicant's own deadline (an individual extension or a 修正期限) beside the window, and after a 差し戻し the
+     * itemised 不備: only those sections are open.
+     */
+    static void correction(ObjectNode o, SecondaryApplicationService.View v) {
+        var app = v.snapshot().application();
+        ApplicationJson.correction(o, v.snapshot().correction(), v.snapshot().windows().windowFor(app.kind()), app.submitted());
     }
 
     private static ObjectNode section(ObjectNode sections, String name, SecondaryRules.Section s, SecondaryRules.Evaluation e) {

@@ -47,14 +47,18 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         Member member = null;
         Map<String, AttributeValue> window = null;
         PrimaryApplication app = PrimaryApplication.empty(key.memberNo(), key.year(), key.kind());
+        jp.nintei.domain.review.Correction correction = null;
         for (Map<String, AttributeValue> item : items) {
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
-            else if (sk.startsWith("APP#")) app = ApplicationMapper.application(item);
+            else if (sk.startsWith("APP#")) {
+                app = ApplicationMapper.application(item);
+                correction = ReviewMapper.correction(item);
+            }
             else window = item;
         }
         if (member == null) return Optional.empty();
-        return Optional.of(new ApplicationStore.Snapshot(member, MemberMapper.windows(key.year(), window), app));
+        return Optional.of(new ApplicationStore.Snapshot(member, MemberMapper.windows(key.year(), window), app, correction));
     }
 
     @Override
@@ -69,25 +73,34 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         Map<String, AttributeValue> window = null;
         jp.nintei.domain.secondary.SecondaryApplication app =
                 jp.nintei.domain.secondary.SecondaryApplication.empty(key.memberNo(), key.year(), key.kind());
+        jp.nintei.domain.review.Correction correction = jp.nintei.domain.review.Correction.NONE;
         boolean primarySubmitted = false;
         String primarySk = Keys.application(key.year(), primaryKind);
         for (Map<String, AttributeValue> item : batchGet(keys)) {
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
             else if (sk.equals(primarySk)) primarySubmitted = ApplicationStatus.SUBMITTED.name().equals(Attr.s(item, "status"));
-            else if (sk.startsWith("APP#")) app = SecondaryMapper.secondary(item);
+            else if (sk.startsWith("APP#")) {
+                app = SecondaryMapper.secondary(item);
+                correction = ReviewMapper.correction(item);
+            }
             else window = item;
         }
         if (member == null) return Optional.empty();
         int required = window == null || !window.containsKey(REQUIRED_ACHIEVEMENTS) ? 1 : Attr.n(window, REQUIRED_ACHIEVEMENTS);
         return Optional.of(new jp.nintei.store.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
-                primarySubmitted, new jp.nintei.domain.secondary.AchievementRules.Required(Math.max(1, required))));
+                primarySubmitted, new jp.nintei.domain.secondary.AchievementRules.Required(Math.max(1, required)), correction));
     }
 
     @Override
     public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.store.SecondaryStore.Change c, Instant now) {
         Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
         if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
+        u.sectionOpen(c.resume() != null ? jp.nintei.domain.review.ReviewSection.RESUME
+                : c.training() != null ? jp.nintei.domain.review.ReviewSection.TRAINING
+                : c.achievements() != null ? jp.nintei.domain.review.ReviewSection.ACHIEVEMENTS
+                : c.identity() != null ? jp.nintei.domain.review.ReviewSection.IDENTITY
+                : jp.nintei.domain.review.ReviewSection.REQUIREMENTS);
         if (c.resume() != null) u.set("#resume", SecondaryMapper.RESUME, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.resume(c.resume())));
         if (c.training() != null) u.set("#training", SecondaryMapper.TRAINING, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.training(c.training())));
         if (c.achievements() != null) u.set("#achievements", SecondaryMapper.ACHIEVEMENTS, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.achievements(c.achievements())));
@@ -125,6 +138,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     @Override
     public long saveDraft(ApplicationKey key, long expectedVersion, List<String> preferences, Instant now) {
         Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
+        u.sectionOpen(jp.nintei.domain.review.ReviewSection.PREFERENCES);
         for (int i = 0; i < 3; i++) {
             String code = i < preferences.size() ? preferences.get(i) : null;
             if (code == null) u.remove("#p" + i, "pref" + (i + 1));
@@ -136,13 +150,13 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public long addDocument(ApplicationKey key, Document d, Instant now) {
-        return new Update(key, now).condition(DRAFT_OR_NEW)
+        return new Update(key, now).condition(DRAFT_OR_NEW).sectionOpen(jp.nintei.domain.review.ReviewSection.of(d.purpose()))
                 .set("#d", ApplicationMapper.DOC_PREFIX + d.id(), AttributeValue.fromM(ApplicationMapper.document(d))).run();
     }
 
     @Override
     public long registerDocument(ApplicationKey key, String documentId, int pages, Instant now) {
-        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)");
+        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)").documentSectionOpen();
         u.names.put("#d", ApplicationMapper.DOC_PREFIX + documentId);
         u.names.put("#ds", "status");
         u.names.put("#dp", "pages");
@@ -169,7 +183,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public Optional<Document> removeDocument(ApplicationKey key, String documentId, Instant now) {
-        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)");
+        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)").documentSectionOpen();
         u.remove("#d", ApplicationMapper.DOC_PREFIX + documentId);
         u.returnOld = true;
         try {
@@ -192,7 +206,17 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now) {
+        submit(key, expectedVersion, receiptNo, mailId, now, null);
+    }
+
+    @Override
+    public void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member) {
         Update u = new Update(key, now).condition("#status = :draft AND " + versionIs(expectedVersion));
+        if (member != null) {
+            // as typed in the member record (never normalised); the review list searches these through GSI4
+            if (member.name() != null) u.set("#mname", "name", AttributeValue.fromS(member.name()));
+            if (member.kana() != null) u.set("#mkana", "kana", AttributeValue.fromS(member.kana()));
+        }
         u.values.put(":expected", n(expectedVersion));
         u.set("#status", "status", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()));
         u.set("#submittedAt", "submittedAt", AttributeValue.fromS(now.toString()));
@@ -203,6 +227,10 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         u.set("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.SUBMITTED.name() + "#" + now + "#" + key.memberNo()));
         u.set("#g2pk", Keys.GSI2PK, AttributeValue.fromS(ApplicationMapper.MAIL_PENDING));
         u.set("#g2sk", Keys.GSI2SK, AttributeValue.fromS(now + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())));
+        // 書類審査 list: every submitted application, newest submission first (a resubmission moves it up)
+        u.set("#g4pk", DynamoReviewStore.GSI4PK, AttributeValue.fromS(DynamoReviewStore.listKey(key.year(), key.kind())));
+        u.set("#g4sk", DynamoReviewStore.GSI4SK, AttributeValue.fromS(now + "#" + key.memberNo()));
+        u.remove("#open", ReviewMapper.OPEN_SECTIONS); // a 差し戻し answered: nothing stays locked for a later reopening
         u.names.put("#history", "history");
         u.sets.add("#history = list_append(if_not_exists(#history, :noHistory), :event)");
         u.values.put(":noHistory", AttributeValue.fromL(List.of()));
@@ -302,6 +330,8 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         final List<String> removes = new ArrayList<>();
         String condition;
         boolean returnOld;
+        /** the write is conditioned on the sections a 差し戻し opened */
+        boolean locked;
         Map<String, AttributeValue> old;
         private final boolean bumpsVersion;
 
@@ -332,6 +362,32 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
         Update condition(String c) {
             this.condition = c;
+            return this;
+        }
+
+        /** After a 差し戻し only the sections it names may change ({@code openSections} absent: all may). */
+        Update sectionOpen(jp.nintei.domain.review.ReviewSection s) {
+            names.put("#open", ReviewMapper.OPEN_SECTIONS);
+            values.put(":section", AttributeValue.fromS(s.slug()));
+            condition = condition + " AND (attribute_not_exists(#open) OR contains(#open, :section))";
+            locked = true;
+            return this;
+        }
+
+        /** The same for a stored document {@code #d}: its purpose's section must be open. */
+        Update documentSectionOpen() {
+            names.put("#open", ReviewMapper.OPEN_SECTIONS);
+            names.put("#dpurpose", "purpose");
+            StringBuilder c = new StringBuilder(" AND (attribute_not_exists(#open)");
+            int i = 0;
+            for (jp.nintei.domain.application.DocumentPurpose p : jp.nintei.domain.application.DocumentPurpose.values()) {
+                values.put(":dp" + i, AttributeValue.fromS(p.name()));
+                values.put(":ds" + i, AttributeValue.fromS(jp.nintei.domain.review.ReviewSection.of(p).slug()));
+                c.append(" OR (#d.#dpurpose = :dp").append(i).append(" AND contains(#open, :ds").append(i).append("))");
+                i++;
+            }
+            condition = condition + c + ")";
+            locked = true;
             return this;
         }
 
@@ -382,9 +438,21 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
         /** Only on the failure path: one read to tell "submitted" from "stale" from "no such document". */
         private Conflict diagnose() {
+            String doc = names.get("#d");
+            Map<String, String> projected = new HashMap<>(Map.of("#s", "status", "#open", ReviewMapper.OPEN_SECTIONS));
+            if (doc != null) projected.put("#d", doc);
             var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
-                    .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status")));
+                    .projectionExpression(doc != null ? "#s, #open, #d" : "#s, #open").expressionAttributeNames(projected));
             String status = r.hasItem() ? Attr.s(r.item(), "status") : null;
+            if (locked && ApplicationStatus.DRAFT.name().equals(status) && r.item().containsKey(ReviewMapper.OPEN_SECTIONS)) {
+                java.util.List<String> open = r.item().get(ReviewMapper.OPEN_SECTIONS).ss();
+                AttributeValue section = values.get(":section");
+                AttributeValue stored = doc == null ? null : r.item().get(doc);
+                String needed = section != null ? section.s() : stored != null && stored.hasM()
+                        ? jp.nintei.domain.review.ReviewSection.of(jp.nintei.domain.application.DocumentPurpose.valueOf(Attr.s(stored.m(), "purpose"))).slug()
+                        : null;
+                if (needed != null && !open.contains(needed)) return new Conflict(Conflict.Reason.LOCKED);
+            }
             if (ApplicationStatus.SUBMITTED.name().equals(status) && bumpsVersion) return new Conflict(Conflict.Reason.SUBMITTED);
             if (ApplicationStatus.NOT_SUBMITTED.name().equals(status)) return new Conflict(Conflict.Reason.CLOSED);
             if (condition.contains("attribute_exists(#d)")) return new Conflict(Conflict.Reason.MISSING);

@@ -35,7 +35,8 @@ public final class MemberMapper {
     /** The attributes マイページ reads: the one BatchGetItem projects to these. */
     static final String[] MY_PAGE_ATTRIBUTES = {Keys.PK, Keys.SK, MEMBER_NO, NAME, KANA, EMAIL, JOINED_ON, DUES_PAID,
             SEMINAR, CASE_REPORTS, CASE_REPORT_EXEMPT, WRITTEN_EXAM_EXEMPT, SPECIALIST, KIND, YEAR, STATUS, SUBMITTED_AT, EXTENDED_UNTIL,
-            "primaryOpens", "primaryCloses", "secondaryOpens", "secondaryCloses", "renewalOpens", "renewalCloses"};
+            "primaryOpens", "primaryCloses", "secondaryOpens", "secondaryCloses", "renewalOpens", "renewalCloses",
+            ReviewMapper.OPEN_SECTIONS /* a pending 差し戻し: the menu names the 修正期限 */};
 
     private MemberMapper() {}
 
@@ -93,7 +94,8 @@ public final class MemberMapper {
         String status = Attr.s(item, STATUS);
         return new ApplicationSummary(Attr.n(item, YEAR), ApplicationKind.valueOf(Attr.s(item, KIND)),
                 status == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(status),
-                Attr.instant(item, SUBMITTED_AT), Attr.date(item, EXTENDED_UNTIL));
+                Attr.instant(item, SUBMITTED_AT), Attr.date(item, EXTENDED_UNTIL),
+                item.containsKey(ReviewMapper.OPEN_SECTIONS));
     }
 
     /** The summary fields of an application item (the full item's other sections belong to its own mapper). */

@@ -1,0 +1,109 @@
+package jp.nintei.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.nintei.adapter.aws.AwsClients;
+import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
+import jp.nintei.adapter.dynamo.DynamoMemberStore;
+import jp.nintei.adapter.dynamo.DynamoReviewStore;
+import jp.nintei.adapter.http.Json;
+import jp.nintei.adapter.s3.S3DocumentStorage;
+import jp.nintei.domain.AppClock;
+import jp.nintei.functions.admin.AdminHandler;
+import jp.nintei.local.Bootstrap;
+import jp.nintei.local.LocalGateway;
+import jp.nintei.local.LocalSystem;
+import jp.nintei.service.AdminService;
+import jp.nintei.service.DirectoryCache;
+import jp.nintei.service.ReviewService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The 書類審査 routes from their events/ fixtures through AdminHandler, counting DynamoDB requests. */
+@LocalStack
+class ReviewHandlerTest {
+    static final AtomicInteger REQUESTS = new AtomicInteger();
+    static final DynamoDbClient DYNAMO = AwsClients.dynamoDb(new ExecutionInterceptor() {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+            REQUESTS.incrementAndGet();
+        }
+    });
+
+    private final AdminHandler handler;
+    private final String memberNo;
+    private final int year;
+
+    ReviewHandlerTest(LocalSystem system) {
+        this.year = system.demo().year();
+        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-10T09:00"));
+        try {
+            this.memberNo = Secondaries.submitted(system).member.memberNo();
+        } finally {
+            AppClock.shiftForLocalRun(null);
+        }
+        Clock july = AppClock.fixed(LocalDateTime.parse(year + "-07-02T10:00").atZone(AppClock.JST));
+        var directory = new DirectoryCache(new DynamoDirectoryStore(DYNAMO, Bootstrap.TABLE)::loadAll, Clock.systemUTC());
+        var storage = new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET);
+        var adminStore = new DynamoAdminStore(DYNAMO, Bootstrap.TABLE);
+        AdminService admin = new AdminService(adminStore, new DynamoMemberStore(DYNAMO, Bootstrap.TABLE), storage, null, directory,
+                new DynamoDirectoryStore(DYNAMO, Bootstrap.TABLE), july);
+        this.handler = new AdminHandler(admin, new ReviewService(new DynamoReviewStore(DYNAMO, Bootstrap.TABLE), adminStore, storage,
+                null, directory, july), directory);
+    }
+
+    @AfterAll
+    static void close() { DYNAMO.close(); }
+
+    /** The fixture as the secretariat's verified token sends it, for this test's applicant and year. */
+    private APIGatewayV2HTTPEvent fixture(String name) {
+        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/" + name);
+        if (e.getPathParameters() != null) {
+            Map<String, String> p = new HashMap<>(e.getPathParameters());
+            p.put("memberNo", memberNo);
+            e.setPathParameters(p);
+        }
+        Map<String, String> q = new HashMap<>(e.getQueryStringParameters() == null ? Map.of() : e.getQueryStringParameters());
+        q.put("year", Integer.toString(year));
+        e.setQueryStringParameters(q);
+        if (e.getBody() != null) e.setBody(Json.write(Json.parseObject(e.getBody()).put("year", Integer.toString(year))));
+        return e;
+    }
+
+    @Test
+    void theReviewScreenIsOneReadAndOneAuditWrite() {
+        APIGatewayV2HTTPResponse warm = handler.handleRequest(fixture("get-api-admin-reviews-application-memberNo.json"), null);
+        assertEquals(200, warm.getStatusCode(), warm.getBody());
+        REQUESTS.set(0);
+        APIGatewayV2HTTPResponse screen = handler.handleRequest(fixture("get-api-admin-reviews-application-memberNo.json"), null);
+        assertEquals(200, screen.getStatusCode(), screen.getBody());
+        assertEquals(2, REQUESTS.get(), "one BatchGetItem (profile + application) and the audit of the document view");
+        assertTrue(Json.parse(screen.getBody()).get("documents").size() == 5);
+
+        REQUESTS.set(0);
+        APIGatewayV2HTTPResponse mark = handler.handleRequest(fixture("post-api-admin-reviews-application-memberNo-action.json"), null);
+        assertEquals(200, mark.getStatusCode(), mark.getBody());
+        assertEquals("審査中", Json.parse(mark.getBody()).get("stateLabel").asString());
+        assertEquals(3, REQUESTS.get(), "read, one conditional UpdateItem, audit");
+        APIGatewayV2HTTPResponse stale = handler.handleRequest(fixture("post-api-admin-reviews-application-memberNo-action.json"), null);
+        assertEquals(409, stale.getStatusCode(), "the same fixture again names an old review version");
+
+        APIGatewayV2HTTPResponse list = handler.handleRequest(fixture("get-api-admin-reviews.json"), null);
+        assertEquals(200, list.getStatusCode(), list.getBody());
+        assertTrue(Json.parse(list.getBody()).get("counts").has("UNREVIEWED"));
+    }
+}

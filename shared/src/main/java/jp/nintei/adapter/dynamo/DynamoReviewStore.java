@@ -1,0 +1,200 @@
+package jp.nintei.adapter.dynamo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.Member;
+import jp.nintei.domain.review.Review;
+import jp.nintei.domain.review.ReviewState;
+import jp.nintei.store.ApplicationKey;
+import jp.nintei.store.ReviewStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * {@link ReviewStore} on the single table: the review is part of the application item (every action one
+ * conditional UpdateItem on status and {@code reviewVersion}); the review list is GSI4, which the submission
+ * puts every submitted application into.
+ */
+public final class DynamoReviewStore implements ReviewStore {
+    /** GSI4: 書類審査 list, {@code REVIEW#<year>#<kind>} by submission time. */
+    public static final String GSI4 = "GSI4";
+    public static final String GSI4PK = "GSI4PK";
+    public static final String GSI4SK = "GSI4SK";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoReviewStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static String listKey(int year, ApplicationKind kind) { return "REVIEW#" + year + "#" + kind.name(); }
+
+    private Map<String, AttributeValue> appKey(ApplicationKey k) {
+        return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
+    }
+
+    @Override
+    public Loaded load(ApplicationKey key) {
+        List<Map<String, AttributeValue>> keys = List.of(Keys.key(Keys.member(key.memberNo()), Keys.PROFILE), appKey(key));
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        Member member = null;
+        Map<String, AttributeValue> app = null;
+        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            var r = dynamo.batchGetItem(b -> b.requestItems(pending));
+            for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
+                if (Keys.PROFILE.equals(Attr.s(i, Keys.SK))) member = MemberMapper.member(i);
+                else app = i;
+            }
+            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+        }
+        if (member == null || app == null) return new Loaded(member, null, null, Review.NONE, null, List.of());
+        boolean secondary = key.kind().stage() == ApplicationKind.Stage.SECONDARY;
+        return new Loaded(member, secondary ? null : ApplicationMapper.application(app), secondary ? SecondaryMapper.secondary(app) : null,
+                ReviewMapper.review(app), Attr.date(app, MemberMapper.EXTENDED_UNTIL), history(app));
+    }
+
+    private static List<HistoryEvent> history(Map<String, AttributeValue> item) {
+        List<HistoryEvent> out = new ArrayList<>();
+        AttributeValue h = item.get("history");
+        if (h == null || !h.hasL()) return out;
+        for (AttributeValue e : h.l()) {
+            if (!e.hasM()) continue;
+            Map<String, AttributeValue> m = e.m();
+            out.add(new HistoryEvent(Attr.instant(m, "at"), Attr.s(m, "event"), Attr.s(m, "by"), Attr.s(m, "note")));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Row> rows(int year, ApplicationKind kind) {
+        List<Row> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = dynamo.query(q -> {
+                q.tableName(table).indexName(GSI4).scanIndexForward(false).keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", GSI4PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(listKey(year, kind))));
+                if (from != null) q.exclusiveStartKey(from);
+            });
+            for (Map<String, AttributeValue> i : r.items()) {
+                String s = Attr.s(i, "status");
+                out.add(new Row(Attr.s(i, MemberMapper.MEMBER_NO), s == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(s),
+                        ReviewState.parse(Attr.s(i, ReviewMapper.STATE)), Attr.instant(i, "submittedAt"), Attr.s(i, "receiptNo"),
+                        Attr.date(i, MemberMapper.EXTENDED_UNTIL), Attr.s(i, "name"), Attr.s(i, "kana")));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public Map<String, Review> reviews(int year, ApplicationKind kind, Collection<String> memberNos) {
+        Map<String, Review> out = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(no -> Keys.key(Keys.member(no), Keys.application(year, kind))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                    .projectionExpression("#m, #s, #v, #r").expressionAttributeNames(Map.of("#m", MemberMapper.MEMBER_NO,
+                            "#s", ReviewMapper.STATE, "#v", ReviewMapper.VERSION, "#r", ReviewMapper.REVIEW)).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt >= 8) throw new IllegalStateException("BatchGetItem left keys unprocessed");
+                Map<String, KeysAndAttributes> pending = request;
+                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
+                for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
+                    out.put(Attr.s(i, MemberMapper.MEMBER_NO), ReviewMapper.review(i));
+                }
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Outcome mark(ApplicationKey key, Review after, HistoryEvent event) {
+        return write(key, after, event, "", Map.of(), Map.of(), "#s = :submitted");
+    }
+
+    @Override
+    public Outcome decide(ApplicationKey key, Review after, HistoryEvent event) {
+        return write(key, after, event, "", Map.of(), Map.of(), "#s = :submitted");
+    }
+
+    @Override
+    public Outcome sendBack(ApplicationKey key, Review after, LocalDate until, Set<String> openSections, HistoryEvent event, Instant at) {
+        // the same as a reopening (a draft again, out of the mail queue, a new version) plus the sections and the review
+        Map<String, String> names = Map.of("#g1sk", Keys.GSI1SK, "#e", MemberMapper.EXTENDED_UNTIL, "#av", "version",
+                "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#open", ReviewMapper.OPEN_SECTIONS);
+        Map<String, AttributeValue> values = Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
+                ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()),
+                ":until", AttributeValue.fromS(until.toString()), ":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
+                ":open", AttributeValue.fromSs(List.copyOf(openSections)));
+        return write(key, after, event, ", #s = :draft, #g1sk = :g1sk, #e = :until, #av = if_not_exists(#av, :zero) + :one, #open = :open"
+                + " REMOVE #g2pk, #g2sk", names, values, "#s = :submitted");
+    }
+
+    private Outcome write(ApplicationKey key, Review after, HistoryEvent event, String moreSets, Map<String, String> moreNames,
+                          Map<String, AttributeValue> moreValues, String condition) {
+        long expected = after.version() - 1;
+        Map<String, String> names = new HashMap<>(Map.of("#s", "status", "#rs", ReviewMapper.STATE, "#rv", ReviewMapper.VERSION,
+                "#r", ReviewMapper.REVIEW, "#h", "history"));
+        names.putAll(moreNames);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()),
+                ":rs", AttributeValue.fromS(after.state().name()), ":rv", AttributeValue.fromN(Long.toString(after.version())),
+                ":r", AttributeValue.fromS(bounded(after)), ":none", AttributeValue.fromL(List.of()),
+                ":event", AttributeValue.fromL(List.of(event(event)))));
+        values.putAll(moreValues);
+        String versionIs = expected == 0 ? "attribute_not_exists(#rv)" : "#rv = :expected";
+        if (expected > 0) values.put(":expected", AttributeValue.fromN(Long.toString(expected)));
+        String set = "SET #rs = :rs, #rv = :rv, #r = :r, #h = list_append(if_not_exists(#h, :none), :event)" + moreSets;
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(appKey(key)).updateExpression(set)
+                    .conditionExpression(condition + " AND " + versionIs).expressionAttributeNames(names).expressionAttributeValues(values));
+            return Outcome.DONE;
+        } catch (ConditionalCheckFailedException e) {
+            // only on the failure path: one read to tell "not submitted" from "someone else reviewed meanwhile"
+            var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+                    .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status")));
+            boolean submitted = r.hasItem() && ApplicationStatus.SUBMITTED.name().equals(Attr.s(r.item(), "status"));
+            return submitted ? Outcome.STALE : Outcome.NOT_SUBMITTED;
+        }
+    }
+
+    /** The review's share of the 400 KB item (UTF-8, which dynalite does not measure): the sections come first. */
+    static final int MAX_REVIEW_BYTES = 96 * 1024;
+
+    /**
+     * The review as stored; should the 差し戻し's copy of the sections make it too large, that copy is left out (the
+     * reviewer then sees every line as current, never a failed write).
+     */
+    static String bounded(Review r) {
+        String json = ReviewMapper.json(r);
+        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_REVIEW_BYTES || r.request() == null) return json;
+        Review.ReturnRequest q = r.request();
+        return ReviewMapper.json(new Review(r.state(), r.version(), r.marks(),
+                new Review.ReturnRequest(q.items(), q.until(), q.by(), q.at(), Map.of()), r.decision()));
+    }
+
+    private static AttributeValue event(HistoryEvent e) {
+        Map<String, AttributeValue> m = new HashMap<>(Map.of("at", AttributeValue.fromS(e.at().toString()),
+                "event", AttributeValue.fromS(e.event()), "by", AttributeValue.fromS(e.by())));
+        if (e.note() != null) m.put("note", AttributeValue.fromS(e.note()));
+        return AttributeValue.fromM(m);
+    }
+}
