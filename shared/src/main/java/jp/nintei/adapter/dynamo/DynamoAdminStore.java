@@ -183,7 +183,7 @@ public final class DynamoAdminStore implements AdminStore {
 
     @Override
     public void accountCreated(String memberNo) {
-        dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.member(memberNo), Keys.PROFILE))
+        RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.member(memberNo), Keys.PROFILE))
                 .updateExpression("REMOVE #pk, #sk").expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK)));
     }
 
@@ -212,7 +212,7 @@ public final class DynamoAdminStore implements AdminStore {
     public void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
         // a draft the close marked 未提出 becomes a draft again: the extension is for finishing it
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
                     .conditionExpression("#s = :ns")
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
@@ -221,7 +221,7 @@ public final class DynamoAdminStore implements AdminStore {
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notMarked) {
             // a draft, a submission, or no item yet: nothing to undo
         }
-        dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+        RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                 .updateExpression("SET #e = :until, #h = list_append(if_not_exists(#h, :none), :event), "
                         + "#k = if_not_exists(#k, :kind), #y = if_not_exists(#y, :year), #m = if_not_exists(#m, :member), "
                         + "#s = if_not_exists(#s, :draft), #g1pk = if_not_exists(#g1pk, :g1pk), #g1sk = if_not_exists(#g1sk, :g1sk)")
@@ -238,7 +238,7 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public boolean reopen(jp.nintei.store.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #s = :draft, #g1sk = :g1sk, #e = :until, #v = if_not_exists(#v, :zero) + :one, "
                             + "#h = list_append(if_not_exists(#h, :none), :event) REMOVE #g2pk, #g2sk")
                     .conditionExpression("#s = :submitted")
@@ -259,7 +259,7 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public boolean confirm(jp.nintei.store.ApplicationKey key, String what, String note, String actor, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #c = :c, #h = list_append(if_not_exists(#h, :none), :event)")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#c", "confirmed" + what, "#h", "history"))
@@ -274,7 +274,7 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk, #ma = :zero")
                     .conditionExpression("#s = :submitted AND attribute_exists(#mid)")
                     .expressionAttributeNames(Map.of("#ms", "mailState", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#s", "status",

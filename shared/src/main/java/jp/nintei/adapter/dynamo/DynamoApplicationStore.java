@@ -164,6 +164,10 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             if (c.reason() == Conflict.Reason.MISSING) return Optional.empty();
             throw c;
         }
+        if (u.landedEarlier) {
+            // removed by this request's first attempt: the caller needs only to know that it is gone (to delete the object)
+            return Optional.of(new Document(documentId, null, null, 0, null, null, Document.Status.REGISTERED, null, 0));
+        }
         return Optional.ofNullable(u.old).map(old -> ApplicationMapper.document(documentId,
                 old.get(ApplicationMapper.DOC_PREFIX + documentId).m()));
     }
@@ -289,6 +293,8 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         String condition;
         boolean returnOld;
         Map<String, AttributeValue> old;
+        /** The SDK's retry found this write already applied by its first attempt (no old values to return then). */
+        boolean landedEarlier;
         private final boolean bumpsVersion;
 
         Update(ApplicationKey key, Instant now) { this(key, now, true); }
@@ -357,8 +363,10 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                     .expressionAttributeNames(usedNames).expressionAttributeValues(usedValues)
                     .returnValues(returnOld ? ReturnValue.ALL_OLD : ReturnValue.UPDATED_NEW).build();
             try {
-                UpdateItemResponse r = dynamo.updateItem(request);
-                if (returnOld) old = r.attributes();
+                RetrySafeWrite.Result result = RetrySafeWrite.update(dynamo, request);
+                UpdateItemResponse r = result.response();
+                landedEarlier = result.earlierAttempt();
+                if (returnOld && !landedEarlier) old = r.attributes();
                 AttributeValue v = r.hasAttributes() ? r.attributes().get("version") : null;
                 return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
             } catch (ConditionalCheckFailedException e) {

@@ -34,7 +34,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     public boolean recordWindowState(int year, ApplicationKind.Stage stage, String expected, String next, Instant at) {
         String attr = stateAttribute(stage);
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
                     .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)")
                     .conditionExpression(expected == null ? "attribute_not_exists(#s)" : "#s = :expected")
                     .expressionAttributeNames(Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
@@ -58,7 +58,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     @Override
     public boolean markDraftAgain(ApplicationKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #s = :draft, #g1sk = :g1sk").conditionExpression("#s = :ns")
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
@@ -85,7 +85,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     @Override
     public boolean markNotSubmitted(ApplicationKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #s = :ns, #g1sk = :g1sk, #h = list_append(if_not_exists(#h, :none), :event)")
                     // an applicant with an individual extension that has not ended keeps the draft
@@ -109,7 +109,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     @Override
     public boolean markReminded(ApplicationKey key, String reminder, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #r = :at").conditionExpression("attribute_not_exists(#r) AND #s = :draft")
                     .expressionAttributeNames(Map.of("#r", "reminded" + reminder, "#s", "status"))
