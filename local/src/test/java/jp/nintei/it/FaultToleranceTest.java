@@ -55,4 +55,74 @@ class FaultToleranceTest {
         assertEquals(version + 1, read.get("version").asLong(), "applied once, not twice");
         assertEquals("14", read.at("/preferences/1").asString());
     }
+
+    private static void assertUnavailable(Http.Response r) {
+        assertEquals(503, r.status(), r.body());
+        assertTrue(r.json().get("message").asString().contains("失われていません"), r.body());
+        assertTrue(!r.body().contains("Exception") && !r.body().contains("at jp."), "no stack trace: " + r.body());
+    }
+
+    @Test
+    void whenDynamoDbThrottlesPastTheSdksRetriesASaveAnswers503AndNothingIsHalfWritten() {
+        Applicant a = applicant();
+        assertEquals(200, a.save(0, "13").status());
+        try (var f = Faults.on(Faults.dynamo("UpdateItem", Faults.Kind.THROTTLE).about(a.member.memberNo()))) {
+            assertUnavailable(a.save(1, "13", "14"));
+            assertTrue(f.hits() > 1, "the SDK retried before giving up");
+        }
+        var read = a.read();
+        assertEquals(1, read.get("version").asLong(), "the failed save changed nothing");
+        assertEquals(200, a.save(1, "13", "14").status(), "and the same save goes through once DynamoDB recovers");
+    }
+
+    @Test
+    void aDroppedConnectionOnEveryAttemptIs503NotA500() {
+        Applicant a = applicant();
+        try (var f = Faults.on(Faults.dynamo("BatchGetItem", Faults.Kind.DROPPED_CONNECTION).about(a.member.memberNo()))) {
+            assertUnavailable(a.call("GET", Applicant.APP, null));
+        }
+        assertEquals(0, a.read().get("version").asLong());
+    }
+
+    @Test
+    void keysLeftUnprocessedOnEveryTryMakeTheApplicantsRead503InsteadOfAnEmptyDraft() {
+        Applicant a = applicant();
+        assertEquals(200, a.save(0, "13", "14").status());
+        try (var f = Faults.on(Faults.dynamo("BatchGetItem", Faults.Kind.UNPROCESSED))) {
+            assertUnavailable(a.call("GET", Applicant.APP, null));
+        }
+        try (var f = Faults.on(Faults.dynamo("BatchGetItem", Faults.Kind.UNPROCESSED).times(4))) {
+            var read = a.read(); // unprocessed a few times: retried with backoff until complete
+            assertEquals(4, f.hits());
+            assertEquals("14", read.at("/preferences/1").asString());
+        }
+    }
+
+    @Test
+    void registeringBeforeTheUploadFinishedIsUploadNotFinishedAlsoWhenS3Answers403() {
+        Applicant a = applicant();
+        byte[] pdf = Samples.pdf();
+        Http.Response slot = a.slot("振込控え.pdf", "application/pdf", pdf);
+        assertEquals(201, slot.status(), slot.body());
+        String id = slot.json().at("/document/id").asString();
+        try (var f = Faults.on(Faults.s3("GetObject", Faults.Kind.ACCESS_DENIED_FOR_MISSING))) {
+            Http.Response r = a.register(id); // nothing PUT yet: S3 without s3:ListBucket says 403
+            assertEquals(1, f.hits());
+            assertEquals(409, r.status(), r.body());
+            assertEquals("UPLOAD_NOT_FINISHED", r.json().get("code").asString());
+        }
+    }
+
+    @Test
+    void whenS3FailsRegistrationIs503AndTheSameRegistrationWorksAfterwards() {
+        Applicant a = applicant();
+        byte[] pdf = Samples.pdf();
+        Http.Response slot = a.slot("振込控え.pdf", "application/pdf", pdf);
+        assertEquals(200, Applicant.put(slot.json(), pdf));
+        String id = slot.json().at("/document/id").asString();
+        try (var f = Faults.on(Faults.s3("GetObject", Faults.Kind.SERVER_ERROR))) {
+            assertUnavailable(a.register(id));
+        }
+        assertEquals(200, a.register(id).status());
+    }
 }

@@ -41,6 +41,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     private static final ExecutionAttribute<Map<String, List<Map<String, AttributeValue>>>> HELD_KEYS =
             new ExecutionAttribute<>("nintei.faults.heldKeys");
     private static final ExecutionAttribute<Map<String, KeysAndAttributes>> ASKED = new ExecutionAttribute<>("nintei.faults.asked");
+    private static final ExecutionAttribute<Boolean> DENIED = new ExecutionAttribute<>("nintei.faults.denied");
     private static final ExecutionAttribute<Map<String, List<WriteRequest>>> HELD_WRITES =
             new ExecutionAttribute<>("nintei.faults.heldWrites");
 
@@ -135,12 +136,25 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     @Override
-    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        Throwable e = context.exception();
-        if (Faults.RULES.isEmpty() || !(e instanceof S3Exception s3) || s3.statusCode() != 404) return e;
-        if (Faults.firing(service(attributes), operation(attributes), context.request(), Faults.Kind.ACCESS_DENIED_FOR_MISSING) == null) return e;
-        return S3Exception.builder().statusCode(403).message("Access Denied (injected for a missing key)")
-                .awsErrorDetails(details("AccessDenied", "Access Denied", 403, "S3")).build();
+    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        SdkHttpResponse response = context.httpResponse();
+        if (Faults.RULES.isEmpty() || response.statusCode() != 404 || !"S3".equals(service(attributes))) return response;
+        if (Faults.firing(service(attributes), operation(attributes), context.request(), Faults.Kind.ACCESS_DENIED_FOR_MISSING) == null) {
+            return response;
+        }
+        attributes.putAttribute(DENIED, Boolean.TRUE);
+        return response.toBuilder().statusCode(403).statusText("Forbidden").build();
+    }
+
+    @Override
+    public java.util.Optional<java.io.InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+                                                                              ExecutionAttributes attributes) {
+        if (!Boolean.TRUE.equals(attributes.getAttribute(DENIED))) return context.responseBody();
+        attributes.putAttribute(DENIED, Boolean.FALSE);
+        // S3's own answer to a caller without s3:ListBucket asking for a key that does not exist
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message>"
+                + "<RequestId>INJECTED</RequestId><HostId>local</HostId></Error>";
+        return java.util.Optional.of(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static boolean sameKey(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {

@@ -101,22 +101,11 @@ public final class DynamoAdminStore implements AdminStore {
         return out;
     }
 
-    /** Items by key, 100 to a BatchGetItem, unprocessed keys retried. */
+    /** Items by key, through the one batch helper (100 to a request, unprocessed keys retried with backoff, or an error). */
     private List<Map<String, AttributeValue>> batchGet(Collection<String> memberNos,
                                                        java.util.function.Function<String, Map<String, AttributeValue>> key) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream().map(key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
-                Map<String, KeysAndAttributes> pending = request;
-                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-                out.addAll(r.responses().getOrDefault(table, List.of()));
-                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-            }
-        }
-        return out;
+        List<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>(memberNos).stream().map(key).toList();
+        return DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().build());
     }
 
     @Override
@@ -187,15 +176,7 @@ public final class DynamoAdminStore implements AdminStore {
                 .updateExpression("REMOVE #pk, #sk").expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK)));
     }
 
-    private void writeBatch(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> request = Map.of(table, batch);
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            if (attempt >= 8) throw new IllegalStateException("BatchWriteItem left items unprocessed");
-            Map<String, List<WriteRequest>> pending = request;
-            var r = dynamo.batchWriteItem(b -> b.requestItems(pending));
-            request = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-        }
-    }
+    private void writeBatch(List<WriteRequest> batch) { DynamoBatch.write(dynamo, table, batch); }
 
     private Map<String, AttributeValue> appKey(jp.nintei.store.ApplicationKey k) {
         return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));

@@ -15,7 +15,6 @@ import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.ApplicationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -98,15 +97,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(pending));
-            items.addAll(r.responses().getOrDefault(table, List.of()));
-            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-        }
-        return items;
+        return DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().consistentRead(true).build());
     }
 
     @Override
