@@ -125,4 +125,46 @@ class FaultToleranceTest {
         }
         assertEquals(200, a.register(id).status());
     }
+
+    private Applicant completeDraft() {
+        Applicant a = applicant();
+        a.save(0, "13", "14", "12");
+        a.upload("振込控え.pdf", "application/pdf", Samples.pdf());
+        return a;
+    }
+
+    @Test
+    void aStoredSubmitIs200WhenRecordingTheMailAsSentFails() {
+        Applicant a = completeDraft();
+        long version = a.read().get("version").asLong();
+        // DynamoDB refuses the write that records the mail as sent, on every attempt
+        try (var f = Faults.on(Faults.dynamo("UpdateItem", Faults.Kind.SERVER_ERROR).about(a.member.memberNo())
+                .when(r -> r.toString().contains("S=SENT)")))) {
+            Http.Response r = a.submit(version);
+            assertTrue(f.hits() > 0);
+            assertEquals(200, r.status(), r.body());
+            assertEquals("SUBMITTED", r.json().get("status").asString());
+        }
+        assertEquals("SUBMITTED", a.read().get("status").asString());
+        assertEquals(1, SesStore.mailsTo(system, a.member.email()).size());
+    }
+
+    @Test
+    void aStoredSubmitIs200WhenTheAuditCannotBeWrittenAndTheScheduleWritesTheAuditLineOnceLater() {
+        Applicant a = completeDraft();
+        long version = a.read().get("version").asLong();
+        try (var f = Faults.on(Faults.dynamo("BatchWriteItem", Faults.Kind.THROTTLE).about(a.member.memberNo()))) {
+            Http.Response r = a.submit(version);
+            assertTrue(f.hits() > 0);
+            assertEquals(200, r.status(), r.body());
+        }
+        String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", jp.nintei.local.DemoData.PASSWORD);
+        java.util.function.Supplier<Long> submittedLines = () -> Http.get(system.gateway().url() + "/api/admin/audit?memberNo="
+                + a.member.memberNo(), staff).json().findValues("action").stream().filter(x -> x.asString().equals("SUBMITTED")).count();
+        assertEquals(0L, submittedLines.get());
+        new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
+        assertEquals(1L, submittedLines.get(), "the audit line is written by the schedule");
+        new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
+        assertEquals(1L, submittedLines.get(), "and only once");
+    }
 }

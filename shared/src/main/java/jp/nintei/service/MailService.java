@@ -41,8 +41,13 @@ public final class MailService {
         try {
             mailer.send(o.mail());
         } catch (Mailer.NotSent e) {
-            if (o.status().attempts() + 1 >= MAX_ATTEMPTS) store.markMailFailed(o.key(), o.status().id(), clock.instant());
-            else store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
+            try {
+                if (o.status().attempts() + 1 >= MAX_ATTEMPTS) store.markMailFailed(o.key(), o.status().id(), clock.instant());
+                else store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
+            } catch (RuntimeException storeFailing) {
+                // the mail stays pending (the retry finds it): a submission that is stored stays a success
+                Log.warn("mail-attempt-not-recorded", Map.of("mailId", o.status().id(), "error", storeFailing.getClass().getName()));
+            }
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("mailId", o.status().id());
             f.put("attempts", o.status().attempts() + 1);
@@ -50,7 +55,13 @@ public final class MailService {
             Log.warn("mail-pending", f);
             return false;
         }
-        store.markMailSent(o.key(), o.status().id(), clock.instant());
+        try {
+            store.markMailSent(o.key(), o.status().id(), clock.instant());
+        } catch (RuntimeException storeFailing) {
+            // SES took the mail; it stays pending in the outbox, so the retry may send it once more (at least once,
+            // the same X-Nintei-Mail-Id) rather than the member being told a stored submission failed
+            Log.warn("mail-sent-not-recorded", Map.of("mailId", o.status().id(), "error", storeFailing.getClass().getName()));
+        }
         Log.info("mail-sent", Map.of("mailId", o.status().id()));
         return true;
     }

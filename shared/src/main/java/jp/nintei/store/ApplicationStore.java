@@ -74,6 +74,12 @@ public interface ApplicationStore {
     /** The audit record of an applicant's submission (listable by day and member with the secretariat's actions). */
     void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at);
 
+    /**
+     * Writes the audit lines of submissions whose own audit write failed (every submit queues its audit line in
+     * the same write, and the line leaves the queue once written); returns how many were written.
+     */
+    int recordPendingAudits(int limit);
+
     void recordMailAttempt(ApplicationKey key, String mailId, Instant now);
 
     /** Gives up on a mail after too many attempts: FAILED, out of the retry queue (the secretariat can resend). */

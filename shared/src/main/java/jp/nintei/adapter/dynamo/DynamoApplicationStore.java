@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.store.SecondaryStore {
     /** On the year's window item: how many 業績 二次申請 asks for (a per-year setting; default 1). */
     public static final String REQUIRED_ACHIEVEMENTS = "requiredAchievements";
+    /** GSI3 partition of submissions whose audit line is not written yet. */
+    static final String AUDIT_PENDING = "AUDIT#PENDING";
     private static final String DRAFT_OR_NEW = "(attribute_not_exists(PK) OR #status = :draft)";
 
     private final DynamoDbClient dynamo;
@@ -184,6 +186,9 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         u.set("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.SUBMITTED.name() + "#" + now + "#" + key.memberNo()));
         u.set("#g2pk", Keys.GSI2PK, AttributeValue.fromS(ApplicationMapper.MAIL_PENDING));
         u.set("#g2sk", Keys.GSI2SK, AttributeValue.fromS(now + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())));
+        // the audit line is queued with the submission itself (sparse on GSI3, which application items use for nothing
+        // else): if writing it fails after the submit, the mail-retry schedule writes it later
+        u.set("#g3pk", Keys.GSI3PK, AttributeValue.fromS(AUDIT_PENDING));
         u.names.put("#history", "history");
         u.sets.add("#history = list_append(if_not_exists(#history, :noHistory), :event)");
         u.values.put(":noHistory", AttributeValue.fromL(List.of()));
@@ -195,8 +200,30 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
+        // one id per submission: written again by a retry, it is the same line, never a second one
         new DynamoAdminStore(dynamo, table).audit(new jp.nintei.store.AdminStore.AuditEntry(at, key.memberNo(), "SUBMITTED",
-                key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"));
+                key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
+                at + "#SUBMITTED#" + key.kind().name());
+        RetrySafeWrite.update(dynamo, r -> r.tableName(table).key(appKey(key)).updateExpression("REMOVE #g3pk")
+                .expressionAttributeNames(Map.of("#g3pk", Keys.GSI3PK)));
+    }
+
+    @Override
+    public int recordPendingAudits(int limit) {
+        QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI3).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI3PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AUDIT_PENDING))).limit(limit));
+        int written = 0;
+        for (Map<String, AttributeValue> k : r.items()) {
+            var item = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Attr.s(k, Keys.PK), Attr.s(k, Keys.SK))).consistentRead(true));
+            if (!item.hasItem() || Attr.s(item.item(), "submittedAt") == null) continue;
+            var i = item.item();
+            String[] sk = Attr.s(i, Keys.SK).split("#");
+            ApplicationKey key = new ApplicationKey(Attr.s(i, ApplicationMapper.MEMBER_NO), Integer.parseInt(sk[1]), ApplicationKind.valueOf(sk[2]));
+            recordSubmission(key, Attr.s(i, "receiptNo"), Math.max(0, Attr.n(i, "version") - 1), Instant.parse(Attr.s(i, "submittedAt")));
+            written++;
+        }
+        return written;
     }
 
     @Override
