@@ -120,19 +120,34 @@ public final class AdminService {
     }
 
     /** Every application of the year and kind, one row per applicant, for Excel. */
-    public byte[] export(int year, ApplicationKind kind) {
+    public byte[] export(int year, ApplicationKind kind) { return export(year, kind, (stage, done, total) -> { }); }
+
+    /** How far an export is, for the page that waits for it. */
+    public interface ExportProgress {
+        void at(String stage, int done, int total);
+    }
+
+    /** As {@link #export(int, ApplicationKind)}, telling {@code progress} how far it is. */
+    public byte[] export(int year, ApplicationKind kind, ExportProgress progress) {
         List<AdminStore.ListRow> all = new ArrayList<>();
         String cursor = null;
         do {
             AdminStore.Page page = admin.list(year, kind, null, cursor, 500);
             all.addAll(page.rows());
             cursor = page.nextCursor();
+            progress.at("一覧を読み込み中", all.size(), 0);
         } while (cursor != null);
         List<String> nos = all.stream().map(AdminStore.ListRow::memberNo).toList();
+        progress.at("会員情報を読み込み中", 0, all.size());
         Map<String, Member> people = admin.members(nos);
-        return kind.stage() == ApplicationKind.Stage.SECONDARY
-                ? ExcelCsv.write(SECONDARY_HEADERS, secondaryRows(all, people, admin.secondaries(year, kind, nos), year))
-                : ExcelCsv.write(PRIMARY_HEADERS, primaryRows(all, people, admin.primaries(year, kind, nos)));
+        progress.at("申請内容を読み込み中", 0, all.size());
+        boolean secondary = kind.stage() == ApplicationKind.Stage.SECONDARY;
+        Map<String, SecondaryApplication> secondaries = secondary ? admin.secondaries(year, kind, nos) : null;
+        Map<String, PrimaryApplication> primaries = secondary ? null : admin.primaries(year, kind, nos);
+        progress.at("CSVを作成中", all.size(), all.size());
+        return secondary
+                ? ExcelCsv.write(SECONDARY_HEADERS, secondaryRows(all, people, secondaries, year))
+                : ExcelCsv.write(PRIMARY_HEADERS, primaryRows(all, people, primaries));
     }
 
     static final List<String> PRIMARY_HEADERS = List.of("会員番号", "氏名", "ふりがな", "メールアドレス", "申請種別", "状態",
