@@ -138,7 +138,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     @Override
     public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         SdkHttpResponse response = context.httpResponse();
-        if (Faults.RULES.isEmpty() || response.statusCode() != 404 || !"S3".equals(service(attributes))) return response;
+        if (Faults.RULES.isEmpty() || response.statusCode() != 404 || !"S3".equalsIgnoreCase(service(attributes))) return response;
         if (Faults.firing(service(attributes), operation(attributes), context.request(), Faults.Kind.ACCESS_DENIED_FOR_MISSING) == null) {
             return response;
         }
@@ -168,13 +168,13 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     private static RuntimeException throttled(String service) {
-        return switch (service) {
-            case "DynamoDb" -> ProvisionedThroughputExceededException.builder().statusCode(400)
+        return switch (service.toLowerCase(java.util.Locale.ROOT)) {
+            case "dynamodb" -> ProvisionedThroughputExceededException.builder().statusCode(400)
                     .awsErrorDetails(details("ProvisionedThroughputExceededException", "Rate exceeded (injected)", 400, service))
                     .message("Rate exceeded (injected)").build();
-            case "S3" -> S3Exception.builder().statusCode(503).message("Please reduce your request rate. (injected)")
+            case "s3" -> S3Exception.builder().statusCode(503).message("Please reduce your request rate. (injected)")
                     .awsErrorDetails(details("SlowDown", "Please reduce your request rate.", 503, service)).build();
-            case "SESv2" -> software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.builder().statusCode(429)
+            case "sesv2" -> software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.builder().statusCode(429)
                     .awsErrorDetails(details("TooManyRequestsException", "Maximum sending rate exceeded. (injected)", 429, service))
                     .message("Maximum sending rate exceeded. (injected)").build();
             default -> software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException.builder().statusCode(400)
@@ -184,11 +184,11 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     private static RuntimeException serverError(String service) {
-        return switch (service) {
-            case "DynamoDb" -> InternalServerErrorException.builder().statusCode(500)
+        return switch (service.toLowerCase(java.util.Locale.ROOT)) {
+            case "dynamodb" -> InternalServerErrorException.builder().statusCode(500)
                     .awsErrorDetails(details("InternalServerError", "Internal server error (injected)", 500, service))
                     .message("Internal server error (injected)").build();
-            case "S3" -> S3Exception.builder().statusCode(500).message("We encountered an internal error. (injected)")
+            case "s3" -> S3Exception.builder().statusCode(500).message("We encountered an internal error. (injected)")
                     .awsErrorDetails(details("InternalError", "We encountered an internal error.", 500, service)).build();
             default -> SesV2Exception.builder().statusCode(500).message("Internal failure (injected)")
                     .awsErrorDetails(details("InternalFailure", "Internal failure", 500, service)).build();

@@ -75,7 +75,7 @@ public final class Faults {
         public int hits() { return hits.get(); }
 
         boolean matches(String service, String operation, SdkRequest request) {
-            return this.service.equals(service) && (this.operation == null || this.operation.equals(operation)) && when.test(request);
+            return this.service.equalsIgnoreCase(service) && (this.operation == null || this.operation.equals(operation)) && when.test(request);
         }
 
         /** Claims one application of the rule (counting down {@link #times}). */

@@ -34,10 +34,14 @@ public final class DynamoSeasonStore implements SeasonStore {
     public boolean recordWindowState(int year, ApplicationKind.Stage stage, String expected, String next, Instant at) {
         String attr = stateAttribute(stage);
         try {
+            // the close of an open window is recorded with its time in the same write: the work after it (未提出,
+            // the summary) is found and finished by any later run, even when this one is cut off right after
+            boolean closing = CLOSED.equals(next) && OPEN.equals(expected);
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
-                    .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)")
+                    .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)" + (closing ? ", #closedAt = :at" : ""))
                     .conditionExpression(expected == null ? "attribute_not_exists(#s)" : "#s = :expected")
-                    .expressionAttributeNames(Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
+                    .expressionAttributeNames(closing ? Map.of("#s", attr, "#at", attr + "At", "#y", "year", "#closedAt", closedAt(stage))
+                            : Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
                     .expressionAttributeValues(expected == null
                             ? Map.of(":next", AttributeValue.fromS(next), ":at", AttributeValue.fromS(at.toString()),
                                     ":year", AttributeValue.fromN(Integer.toString(year)))
@@ -46,6 +50,64 @@ public final class DynamoSeasonStore implements SeasonStore {
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    private static final String OPEN = "OPEN";
+    private static final String CLOSED = "CLOSED";
+
+    private static String closedAt(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "ClosedAt"; }
+
+    private static String summaryFor(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "SummaryFor"; }
+
+    private static String summaryClaimedAt(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "SummaryClaimedAt"; }
+
+    private static String summarySentAt(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "SummarySentAt"; }
+
+    @Override
+    public Close lastClose(int year, ApplicationKind.Stage stage) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))).consistentRead(true));
+        if (!r.hasItem() || Attr.s(r.item(), closedAt(stage)) == null) return new Close(null, false);
+        String at = Attr.s(r.item(), closedAt(stage));
+        return new Close(Instant.parse(at), at.equals(Attr.s(r.item(), summaryFor(stage))) && r.item().containsKey(summarySentAt(stage)));
+    }
+
+    @Override
+    public boolean claimSummary(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now, java.time.Duration stale) {
+        try {
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+                    .updateExpression("SET #for = :for, #claimed = :now REMOVE #sent")
+                    .conditionExpression("attribute_not_exists(#for) OR #for <> :for OR (attribute_not_exists(#sent) AND #claimed < :stale)")
+                    .expressionAttributeNames(Map.of("#for", summaryFor(stage), "#claimed", summaryClaimedAt(stage), "#sent", summarySentAt(stage)))
+                    .expressionAttributeValues(Map.of(":for", AttributeValue.fromS(closedAt.toString()), ":now", AttributeValue.fromS(now.toString()),
+                            ":stale", AttributeValue.fromS(now.minus(stale).toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void summarySent(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now) {
+        summaryUpdate(year, stage, closedAt, "SET #sent = :now", Map.of(":now", AttributeValue.fromS(now.toString())));
+    }
+
+    @Override
+    public void releaseSummary(int year, ApplicationKind.Stage stage, Instant closedAt) {
+        summaryUpdate(year, stage, closedAt, "SET #claimed = :never", Map.of(":never", AttributeValue.fromS(Instant.EPOCH.toString())));
+    }
+
+    private void summaryUpdate(int year, ApplicationKind.Stage stage, Instant closedAt, String update, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> v = new java.util.HashMap<>(values);
+        v.put(":for", AttributeValue.fromS(closedAt.toString()));
+        try {
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+                    .updateExpression(update).conditionExpression("#for = :for")
+                    .expressionAttributeNames(update.contains("#sent") ? Map.of("#for", summaryFor(stage), "#sent", summarySentAt(stage))
+                            : Map.of("#for", summaryFor(stage), "#claimed", summaryClaimedAt(stage)))
+                    .expressionAttributeValues(v));
+        } catch (ConditionalCheckFailedException e) {
+            // a later close took over the summary: nothing of this one to record
         }
     }
 
