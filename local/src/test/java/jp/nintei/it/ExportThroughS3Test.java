@@ -138,4 +138,15 @@ class ExportThroughS3Test {
             assertEquals(6, f.hits());
         }
     }
+
+    @Test
+    void aJobStartTheSdkRetriedAfterItLandedStillBuildsTheFile() {
+        String id = UUID.randomUUID().toString();
+        try (var f = Faults.on(Faults.dynamo("PutItem", Faults.Kind.LATE_ANSWER_AFTER_WRITE).about("EXPORT#" + id).times(1))) {
+            Http.Response r = build(id);
+            assertEquals(1, f.hits());
+            assertEquals(200, r.status(), r.body());
+            assertEquals("READY", r.json().get("status").asString(), "not a job left BUILDING forever");
+        }
+    }
 }

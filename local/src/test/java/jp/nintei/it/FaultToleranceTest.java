@@ -167,4 +167,21 @@ class FaultToleranceTest {
         new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
         assertEquals(1L, submittedLines.get(), "and only once");
     }
+
+    @Test
+    void anImportWhoseBatchWritesComeBackUnprocessedManyTimesCompletesWithBackoff() {
+        StringBuilder csv = new StringBuilder("会員番号,氏名,ふりがな,メールアドレス,入会日\r\n");
+        for (int i = 0; i < 25; i++) csv.append(70000100 + i).append(",取込 試験").append(i).append(",とりこみ,imp").append(70000100 + i)
+                .append("@example.jp,2018-04-01\r\n");
+        String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", jp.nintei.local.DemoData.PASSWORD);
+        try (var f = Faults.on(Faults.dynamo("BatchWriteItem", Faults.Kind.UNPROCESSED).times(9))) {
+            Http.Response r = Http.send("POST", system.gateway().url() + "/api/admin/imports/members", staff, csv.toString());
+            assertEquals(200, r.status(), r.body());
+            assertEquals(9, f.hits());
+        }
+        for (int i : new int[] {0, 12, 24}) {
+            Http.Response m = Http.get(system.gateway().url() + "/api/admin/applications/new-primary/" + (70000100 + i) + "?year=" + year, staff);
+            assertEquals("APPLICATION_NOT_FOUND", m.json().get("code").asString(), "the member exists (it has no application yet)");
+        }
+    }
 }

@@ -33,13 +33,16 @@ public final class DynamoExportStore implements ExportStore {
         item.put("total", AttributeValue.fromN("0"));
         item.put("actor", AttributeValue.fromS(job.actor()));
         item.put("startedAt", AttributeValue.fromS(job.startedAt().toString()));
+        // the put's own token: a put the SDK sent again after its first attempt landed finds this token, not a job
+        // another request started, and goes on building
+        String token = java.util.UUID.randomUUID().toString();
+        item.put(RetrySafeWrite.TOKEN, AttributeValue.fromS(token));
         try {
-            // a put that the SDK retries after it landed finds its own item: the same job, so "exists" is answered
-            // by find() in the service, which shows the job as it is
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
-            return false;
+            var now = dynamo.getItem(g -> g.tableName(table).key(key(job.id())).consistentRead(true));
+            return now.hasItem() && token.equals(Attr.s(now.item(), RetrySafeWrite.TOKEN));
         }
     }
 
