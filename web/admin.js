@@ -163,7 +163,8 @@ async function exportCsv() {
       body: JSON.stringify({ id, year: $('f-year').value, application: $('f-application').value }) });
     finished = true;
     if (j.status !== 'READY') throw new Error(j.message ?? 'CSVを作成できませんでした。時間をおいて、もう一度お試しください。');
-    status.textContent = `${j.rows.toLocaleString()}件のCSV（${(j.bytes / 1024 / 1024).toFixed(1)} MB）を作成しました。ダウンロードが始まらないときは `;
+    const size = j.bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(j.bytes / 1024))} KB` : `${(j.bytes / 1024 / 1024).toFixed(1)} MB`;
+    status.textContent = `${j.rows.toLocaleString()}件のCSV（${size}）を作成しました。ダウンロードが始まらないときは `;
     const link = Object.assign(document.createElement('a'), { href: j.url, textContent: 'こちら（5分間有効）', download: j.fileName });
     status.append(link, 'をクリックしてください。');
     link.click();

@@ -35,7 +35,13 @@ public final class MailService {
     public record Outgoing(ApplicationKey key, MailStatus status, Mailer.Mail mail) {}
 
     /** Sends a pending confirmation; true when SES took it (or it was already sent). */
-    public boolean send(Outgoing o) {
+    public boolean send(Outgoing o) { return send(o, false); }
+
+    /**
+     * As {@link #send(Outgoing)}; {@code auditWritten}: the submission's audit line is written, so recording the
+     * mail as sent also takes the submission off the audit queue (one write for both).
+     */
+    public boolean send(Outgoing o, boolean auditWritten) {
         if (o.status() == null) return false;
         if (!o.status().pending()) return true;
         try {
@@ -56,7 +62,7 @@ public final class MailService {
             return false;
         }
         try {
-            store.markMailSent(o.key(), o.status().id(), clock.instant());
+            store.markMailSent(o.key(), o.status().id(), clock.instant(), auditWritten);
         } catch (RuntimeException storeFailing) {
             // SES took the mail; it stays pending in the outbox, so the retry may send it once more (at least once,
             // the same X-Nintei-Mail-Id) rather than the member being told a stored submission failed

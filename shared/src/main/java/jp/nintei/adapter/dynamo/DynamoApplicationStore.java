@@ -204,8 +204,6 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         new DynamoAdminStore(dynamo, table).audit(new jp.nintei.store.AdminStore.AuditEntry(at, key.memberNo(), "SUBMITTED",
                 key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
                 at + "#SUBMITTED#" + key.kind().name());
-        RetrySafeWrite.update(dynamo, r -> r.tableName(table).key(appKey(key)).updateExpression("REMOVE #g3pk")
-                .expressionAttributeNames(Map.of("#g3pk", Keys.GSI3PK)));
     }
 
     @Override
@@ -221,15 +219,21 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             String[] sk = Attr.s(i, Keys.SK).split("#");
             ApplicationKey key = new ApplicationKey(Attr.s(i, ApplicationMapper.MEMBER_NO), Integer.parseInt(sk[1]), ApplicationKind.valueOf(sk[2]));
             recordSubmission(key, Attr.s(i, "receiptNo"), Math.max(0, Attr.n(i, "version") - 1), Instant.parse(Attr.s(i, "submittedAt")));
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("REMOVE #g3pk")
+                    .expressionAttributeNames(Map.of("#g3pk", Keys.GSI3PK)));
             written++;
         }
         return written;
     }
 
     @Override
-    public void markMailSent(ApplicationKey key, String mailId, Instant now) {
+    public void markMailSent(ApplicationKey key, String mailId, Instant now) { markMailSent(key, mailId, now, false); }
+
+    @Override
+    public void markMailSent(ApplicationKey key, String mailId, Instant now, boolean auditWritten) {
         Update u = mailUpdate(key, mailId, now, "SENT");
         u.set("#mailSentAt", "mailSentAt", AttributeValue.fromS(now.toString()));
+        if (auditWritten) u.remove("#g3pk", Keys.GSI3PK); // off the audit queue in the same write
         runIgnoringConflict(u); // another sender got there first: the mail is sent, which is all that matters
     }
 
