@@ -184,4 +184,26 @@ class FaultToleranceTest {
             assertEquals("APPLICATION_NOT_FOUND", m.json().get("code").asString(), "the member exists (it has no application yet)");
         }
     }
+
+    @Test
+    void whenSesThrottlesTheSubmitIs200AndTheRetrySendsTheMailOnce() {
+        Applicant a = completeDraft();
+        long version = a.read().get("version").asLong();
+        try (var f = Faults.on(Faults.ses(Faults.Kind.THROTTLE))) {
+            Http.Response r = a.submit(version);
+            assertTrue(f.hits() > 1, "the SDK retried the throttled send");
+            assertEquals(200, r.status(), r.body());
+            assertEquals(false, r.json().get("mailSent").asBoolean());
+        }
+        assertEquals(0, SesStore.mailsTo(system, a.member.email()).size());
+        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T09:10"));
+        try {
+            new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
+            new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
+        } finally {
+            inApril();
+        }
+        assertEquals(1, SesStore.mailsTo(system, a.member.email()).size());
+        assertEquals("SENT", a.read().get("mailState").asString());
+    }
 }
