@@ -337,8 +337,15 @@ class BrowserTest {
         logIn("office@example.jp", DemoData.PASSWORD);
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("admin-link"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "申請済"));
-        driver.findElement(By.id("export")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("export-status"), "件のCSV"));
+        // DynamoDB answers slowly, so the page shows the export's progress while it builds
+        try (var slow = jp.nintei.local.faults.Faults.on(jp.nintei.local.faults.Faults.dynamo("BatchGetItem",
+                jp.nintei.local.faults.Faults.Kind.SLOW_ANSWER).delay(1500))) {
+            driver.findElement(By.id("export")).click();
+            waiting().until(ExpectedConditions.textMatches(By.id("export-status"), java.util.regex.Pattern.compile("CSVを作成しています…（.+読み込み中")));
+            screenshot("admin-export-progress");
+            assertTrue(driver.findElement(By.id("export")).getAttribute("disabled") != null, "one export at a time");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("export-status"), "件のCSV"));
+        }
         WebElement link = driver.findElement(By.cssSelector("#export-status a"));
         assertTrue(link.getAttribute("href").contains("/exports/") && link.getAttribute("href").contains("X-Amz-Expires=300"),
                 link.getAttribute("href"));

@@ -84,9 +84,16 @@ public final class FaultInjector implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         if (Faults.RULES.isEmpty()) return;
         Faults.Rule r = Faults.firing(service(attributes), operation(attributes), context.request(),
-                Faults.Kind.THROTTLE, Faults.Kind.SERVER_ERROR, Faults.Kind.REJECT, Faults.Kind.DROPPED_CONNECTION);
+                Faults.Kind.THROTTLE, Faults.Kind.SERVER_ERROR, Faults.Kind.REJECT, Faults.Kind.DROPPED_CONNECTION, Faults.Kind.SLOW_ANSWER);
         if (r == null) return;
         switch (r.kind) {
+            case SLOW_ANSWER -> {
+                try {
+                    Thread.sleep(r.delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             case DROPPED_CONNECTION -> throw SdkClientException.builder().message("Unable to execute HTTP request: Connection reset (injected)")
                     .cause(new SocketException("Connection reset")).build();
             case THROTTLE -> throw throttled(service(attributes));

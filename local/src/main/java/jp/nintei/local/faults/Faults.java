@@ -30,7 +30,9 @@ public final class Faults {
         /** The request is applied, but the answer comes too late: the SDK times out and retries what already landed. */
         LATE_ANSWER_AFTER_WRITE,
         /** The connection drops before the request arrives; nothing is applied (the SDK retries). */
-        DROPPED_CONNECTION
+        DROPPED_CONNECTION,
+        /** The answer is right but slow ({@link Rule#delay}, one second unless set): to watch a page wait. */
+        SLOW_ANSWER
     }
 
     /** One rule: a service ("DynamoDb", "S3", "SESv2", "CognitoIdentityProvider"), an operation (null: any), a kind. */
@@ -59,6 +61,14 @@ public final class Faults {
         /** Each matching attempt with this probability. */
         public Rule probability(double p) {
             this.probability = p;
+            return this;
+        }
+
+        long delayMillis = 1000;
+
+        /** How long a {@link Kind#SLOW_ANSWER} waits. */
+        public Rule delay(long millis) {
+            this.delayMillis = millis;
             return this;
         }
 
