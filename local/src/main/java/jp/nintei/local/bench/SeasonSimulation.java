@@ -168,6 +168,8 @@ public final class SeasonSimulation {
         }
 
         ExportFigures export = exportSecondary();
+        // the floor again, on the table as the season left it (and the machine as busy as it is now)
+        double rawAfter = rawUpdateRate(Math.min(4000, Math.max(1000, n)));
 
         out.printf(Locale.ROOT, "%n== season simulation: N = %d applicants, %d client threads, %.0f s in all ==%n", n, threads,
                 (System.nanoTime() - started) / 1e9);
@@ -180,9 +182,13 @@ public final class SeasonSimulation {
                 primaryMails, secondaryMails, primaryOutcome.submitted, secondaryOutcome.submitted, notOne);
         out.printf(Locale.ROOT, "answers: %d requests, 5xx %d (of which 500: %d), applicants who gave up after 6 tries: %d%n",
                 requests.get(), fiveHundreds.get(), serverErrors.get(), gaveUp.get());
-        out.printf(Locale.ROOT, "throughput: 一次 rush %.0f req/s = %.2f × raw UpdateItem; 二次 rush %.0f req/s = %.2f × raw UpdateItem "
-                        + "(faults on for the middle third; injected: %d)%n",
-                april.rate, april.rate / raw, june.rate, june.rate / raw, april.faultHits + june.faultHits);
+        double floor = (raw + rawAfter) / 2;
+        out.printf(Locale.ROOT, "raw conditional UpdateItem, %d threads: %.0f/s before the season, %.0f/s after it (mean %.0f/s)%n",
+                threads, raw, rawAfter, floor);
+        out.printf(Locale.ROOT, "throughput: 一次 rush %.0f req/s (%.1f applicants/s) = %.2f × raw UpdateItem; 二次 rush %.0f req/s (%.1f applicants/s) "
+                        + "= %.2f × raw UpdateItem (faults on for the middle third; injected: %d)%n",
+                april.rate, april.applicants, april.rate / floor, june.rate, june.applicants, june.rate / floor,
+                april.faultHits + june.faultHits);
         out.printf(Locale.ROOT, "%n%-40s %7s %9s %9s%n", "step", "n", "p50", "p99");
         latency.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             double[] v;
@@ -329,7 +335,7 @@ public final class SeasonSimulation {
 
     // ------------------------------------------------------------ the rush, with faults for its middle third
 
-    private record RushResult(double rate, int faultHits) {}
+    private record RushResult(double rate, double applicants, int faultHits) {}
 
     private RushResult rush(List<Applicant> applicants, java.util.function.Consumer<Applicant> flow, String label) throws Exception {
         int third = applicants.size() / 3;
@@ -363,7 +369,7 @@ public final class SeasonSimulation {
             if (faults[0] != null) faults[0].close();
         }
         out.printf(Locale.ROOT, "%s rush: %d applicants in %.1f s%n", label, applicants.size(), seconds);
-        return new RushResult((requests.get() - before) / seconds, hits);
+        return new RushResult((requests.get() - before) / seconds, applicants.size() / seconds, hits);
     }
 
     private void parallel(List<Applicant> applicants, java.util.function.Consumer<Applicant> work) throws Exception {
