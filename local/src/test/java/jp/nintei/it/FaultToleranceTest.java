@@ -56,6 +56,23 @@ class FaultToleranceTest {
         assertEquals("14", read.at("/preferences/1").asString());
     }
 
+    @Test
+    void aSaveWhoseFirstAttemptLandedAndWhoseRetriesWereThrottledIsASuccessNotA503() {
+        Applicant a = applicant();
+        assertEquals(200, a.save(0, "13").status());
+        String no = a.member.memberNo();
+        Faults.Rule late = Faults.dynamo("UpdateItem", Faults.Kind.LATE_ANSWER_AFTER_WRITE).about(no).times(1);
+        Faults.Rule throttled = Faults.dynamo("UpdateItem", Faults.Kind.THROTTLE).when(r -> late.hits() > 0 && r.toString().contains(no));
+        try (var f = Faults.on(late, throttled)) {
+            Http.Response r = a.save(1, "13", "14");
+            assertTrue(throttled.hits() > 0, "the SDK's retries were throttled until it gave up");
+            assertEquals(200, r.status(), "the first attempt landed: telling the applicant it failed would be untrue: " + r.body());
+            assertEquals(2, r.json().get("version").asLong());
+        }
+        assertEquals(2, a.read().get("version").asLong());
+        assertEquals(200, a.save(2, "13", "14", "27").status());
+    }
+
     private static void assertUnavailable(Http.Response r) {
         assertEquals(503, r.status(), r.body());
         assertTrue(r.json().get("message").asString().contains("失われていません"), r.body());

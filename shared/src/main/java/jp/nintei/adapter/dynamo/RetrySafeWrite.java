@@ -3,6 +3,7 @@ package jp.nintei.adapter.dynamo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -59,12 +60,31 @@ final class RetrySafeWrite {
         try {
             return new Result(dynamo.updateItem(guarded), false);
         } catch (ConditionalCheckFailedException refused) {
-            var now = dynamo.getItem(g -> g.tableName(request.tableName()).key(request.key()).consistentRead(true));
-            if (now.hasItem() && token.equals(Attr.s(now.item(), TOKEN))) {
-                return new Result(UpdateItemResponse.builder().attributes(now.item()).build(), true);
-            }
+            Result mine = ours(dynamo, request, token);
+            if (mine != null) return mine;
             throw refused;
+        } catch (SdkException failed) {
+            // the SDK gave up (throttled, 5xx, no answer) after retrying, but an earlier attempt may have landed:
+            // answering "failed, try again" then would be untrue, so one consistent read settles it when it can
+            Result mine;
+            try {
+                mine = ours(dynamo, request, token);
+            } catch (SdkException stillFailing) {
+                failed.addSuppressed(stillFailing);
+                throw failed;
+            }
+            if (mine != null) return mine;
+            throw failed;
         }
+    }
+
+    /** The item as it is, when it holds this write's token (an attempt of this write landed); else null. */
+    private static Result ours(DynamoDbClient dynamo, UpdateItemRequest request, String token) {
+        var now = dynamo.getItem(g -> g.tableName(request.tableName()).key(request.key()).consistentRead(true));
+        if (now.hasItem() && token.equals(Attr.s(now.item(), TOKEN))) {
+            return new Result(UpdateItemResponse.builder().attributes(now.item()).build(), true);
+        }
+        return null;
     }
 
     static boolean hasTopLevelOr(String condition) {
