@@ -1,5 +1,5 @@
 // 事務局メニュー: lists with counts, one application with its documents, Excel export, windows, member import, audit.
-import { api, apiDownload, apiUpload, startSession, localClockBanner } from './app.js';
+import { api, apiUpload, startSession, localClockBanner } from './app.js';
 
 const $ = (id) => document.getElementById(id);
 const td = (text) => Object.assign(document.createElement('td'), { textContent: text ?? '' });
@@ -160,15 +160,44 @@ async function loadFollowUps() {
   }));
 }
 
+// The CSV is built into S3 (any number of rows) and downloaded through a five-minute link; while it builds,
+// the page polls the job it named and shows how far it is.
 async function exportCsv() {
+  const id = crypto.randomUUID();
+  const status = $('export-status');
+  const button = $('export');
+  $('error').textContent = '';
+  status.textContent = 'CSVを作成しています…';
+  button.disabled = true;
+  let finished = false;
+  (async () => {
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 1000));
+      if (finished) return;
+      try {
+        const j = await api('admin/exports/' + id);
+        if (!finished && j.status === 'BUILDING') {
+          status.textContent = `CSVを作成しています…（${j.stage}${j.total ? ` ${j.done.toLocaleString()} / ${j.total.toLocaleString()}件` : j.done ? ` ${j.done.toLocaleString()}件` : ''}）`;
+        }
+      } catch { /* not recorded yet: ask again */ }
+    }
+  })();
   try {
-    const { blob, name } = await apiDownload('admin/export?' + query());
-    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
+    const j = await api('admin/exports', { method: 'POST',
+      body: JSON.stringify({ id, year: $('f-year').value, application: $('f-application').value }) });
+    finished = true;
+    if (j.status !== 'READY') throw new Error(j.message ?? 'CSVを作成できませんでした。時間をおいて、もう一度お試しください。');
+    const size = j.bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(j.bytes / 1024))} KB` : `${(j.bytes / 1024 / 1024).toFixed(1)} MB`;
+    status.textContent = `${j.rows.toLocaleString()}件のCSV（${size}）を作成しました。ダウンロードが始まらないときは `;
+    const link = Object.assign(document.createElement('a'), { href: j.url, textContent: 'こちら（5分間有効）', download: j.fileName });
+    status.append(link, 'をクリックしてください。');
+    link.click();
   } catch (e) {
+    finished = true;
+    status.textContent = '';
     $('error').textContent = e.message;
+  } finally {
+    button.disabled = false;
   }
 }
 

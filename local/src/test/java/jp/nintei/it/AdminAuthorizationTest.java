@@ -29,7 +29,7 @@ class AdminAuthorizationTest {
 
     private String concrete(String path) {
         return path.replace("{application}", "new-primary").replace("{memberNo}", "10000002").replace("{what}", "facilities").replace("{action}", "confirm")
-                .replace("{year}", Integer.toString(system.demo().year()));
+                .replace("{year}", Integer.toString(system.demo().year())).replace("{exportId}", "0b9f6c1e-2a4d-4c8b-9e7f-5d3a1b2c4e6f");
     }
 
     private Http.Response call(Template.Route r, String token) {

@@ -339,6 +339,28 @@ class BrowserTest {
     }
 
     @Test
+    void theSecretariatsCsvIsBuiltInS3AndOfferedAsAShortLivedLink() {
+        logIn("office@example.jp", DemoData.PASSWORD);
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("admin-link"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "申請済"));
+        // DynamoDB answers slowly, so the page shows the export's progress while it builds
+        try (var slow = jp.nintei.local.faults.Faults.on(jp.nintei.local.faults.Faults.dynamo("BatchGetItem",
+                jp.nintei.local.faults.Faults.Kind.SLOW_ANSWER).delay(1500))) {
+            driver.findElement(By.id("export")).click();
+            waiting().until(ExpectedConditions.textMatches(By.id("export-status"), java.util.regex.Pattern.compile("CSVを作成しています…（.+読み込み中")));
+            screenshot("admin-export-progress");
+            assertTrue(driver.findElement(By.id("export")).getAttribute("disabled") != null, "one export at a time");
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("export-status"), "件のCSV"));
+        }
+        WebElement link = driver.findElement(By.cssSelector("#export-status a"));
+        assertTrue(link.getAttribute("href").contains("/exports/") && link.getAttribute("href").contains("X-Amz-Expires=300"),
+                link.getAttribute("href"));
+        assertEquals("こちら（5分間有効）", link.getText());
+        assertEquals("", driver.findElement(By.id("error")).getText());
+        screenshot("admin-export");
+    }
+
+    @Test
     void aWrongPasswordShowsTheJapaneseMessageAndStaysOnTheLoginPage() {
         logIn("10000001", "wrong-password");
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));

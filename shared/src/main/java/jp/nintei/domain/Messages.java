@@ -52,5 +52,7 @@ public final class Messages {
     public static final String MEMBER_NOT_FOUND = "会員情報が見つかりません。お手数ですが学会事務局までお問い合わせください。";
     public static final String INTERNAL_ERROR =
             "システムで問題が発生しました。入力内容は保存されていない可能性があります。時間をおいて再度お試しください。";
-    public static final String TEMPORARILY_UNAVAILABLE = "ただいま混み合っています。少し時間をおいて再度お試しください。";
+    /** 503 while DynamoDB, S3 or SES fail: what was saved or submitted before stands, the last action did not happen. */
+    public static final String TEMPORARILY_UNAVAILABLE =
+            "ただいま混み合っているため、処理できませんでした。これまでに保存・申請した内容は失われていません。少し時間をおいて、もう一度お試しください。";
 }

@@ -134,19 +134,31 @@ public final class AdminService {
     }
 
     /** Every application of the year and kind, one row per applicant, for Excel. */
-    public byte[] export(int year, ApplicationKind kind) {
+    public byte[] export(int year, ApplicationKind kind) { return export(year, kind, (stage, done, total) -> { }); }
+
+    /** How far an export is, for the page that waits for it. */
+    public interface ExportProgress {
+        void at(String stage, int done, int total);
+    }
+
+    /** As {@link #export(int, ApplicationKind)}, telling {@code progress} how far it is. */
+    public byte[] export(int year, ApplicationKind kind, ExportProgress progress) {
         List<AdminStore.ListRow> all = new ArrayList<>();
         String cursor = null;
         do {
             AdminStore.Page page = admin.list(year, kind, null, cursor, 500);
             all.addAll(page.rows());
             cursor = page.nextCursor();
+            progress.at("一覧を読み込み中", all.size(), 0);
         } while (cursor != null);
         List<String> nos = all.stream().map(AdminStore.ListRow::memberNo).toList();
+        progress.at("会員情報を読み込み中", 0, all.size());
         Map<String, Member> people = admin.members(nos);
+        progress.at("申請内容を読み込み中", 0, all.size());
         boolean secondary = kind.stage() == ApplicationKind.Stage.SECONDARY;
         List<List<String>> rows = secondary ? secondaryRows(all, people, admin.secondaries(year, kind, nos), year)
                 : primaryRows(all, people, admin.primaries(year, kind, nos));
+        progress.at("CSVを作成中", all.size(), all.size());
         List<String> headers = new ArrayList<>(secondary ? SECONDARY_HEADERS : PRIMARY_HEADERS);
         if (reviews != null) {
             headers.addAll(REVIEW_HEADERS);

@@ -36,14 +36,25 @@ public final class MailService {
     public record Outgoing(ApplicationKey key, MailStatus status, Mailer.Mail mail) {}
 
     /** Sends a pending confirmation; true when SES took it (or it was already sent). */
-    public boolean send(Outgoing o) {
+    public boolean send(Outgoing o) { return send(o, false); }
+
+    /**
+     * As {@link #send(Outgoing)}; {@code auditWritten}: the submission's audit line is written, so recording the
+     * mail as sent also takes the submission off the audit queue (one write for both).
+     */
+    public boolean send(Outgoing o, boolean auditWritten) {
         if (o.status() == null) return false;
         if (!o.status().pending()) return true;
         try {
             mailer.send(o.mail());
         } catch (Mailer.NotSent e) {
-            if (o.status().attempts() + 1 >= MAX_ATTEMPTS) store.markMailFailed(o.key(), o.status().id(), clock.instant());
-            else store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
+            try {
+                if (o.status().attempts() + 1 >= MAX_ATTEMPTS) store.markMailFailed(o.key(), o.status().id(), clock.instant());
+                else store.recordMailAttempt(o.key(), o.status().id(), clock.instant());
+            } catch (RuntimeException storeFailing) {
+                // the mail stays pending (the retry finds it): a submission that is stored stays a success
+                Log.warn("mail-attempt-not-recorded", Map.of("mailId", o.status().id(), "error", storeFailing.getClass().getName()));
+            }
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("mailId", o.status().id());
             f.put("attempts", o.status().attempts() + 1);
@@ -55,7 +66,13 @@ public final class MailService {
             }
             return false;
         }
-        store.markMailSent(o.key(), o.status().id(), clock.instant());
+        try {
+            store.markMailSent(o.key(), o.status().id(), clock.instant(), auditWritten);
+        } catch (RuntimeException storeFailing) {
+            // SES took the mail; it stays pending in the outbox, so the retry may send it once more (at least once,
+            // the same X-Nintei-Mail-Id) rather than the member being told a stored submission failed
+            Log.warn("mail-sent-not-recorded", Map.of("mailId", o.status().id(), "error", storeFailing.getClass().getName()));
+        }
         Log.info("mail-sent", Map.of("mailId", o.status().id()));
         return true;
     }

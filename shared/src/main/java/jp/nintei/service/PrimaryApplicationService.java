@@ -84,13 +84,13 @@ public final class PrimaryApplicationService {
             }
             throw conflict(c);
         }
-        audit(key, ConfirmationMail.receiptNo(app), version, now);
+        boolean audited = audit(key, ConfirmationMail.receiptNo(app), version, now);
         // the conditional update succeeded, so the stored item is exactly this: no second read
         PrimaryApplication submitted = new PrimaryApplication(app.memberNo(), app.year(), app.kind(),
                 jp.nintei.domain.ApplicationStatus.SUBMITTED, version + 1, app.preferences(), app.documents(),
                 now.toInstant(), ConfirmationMail.receiptNo(app), new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
         ApplicationStore.Snapshot after = new ApplicationStore.Snapshot(s.member(), s.windows(), submitted);
-        boolean sent = mail.send(ConfirmationMails.primary(after));
+        boolean sent = mail.send(ConfirmationMails.primary(after), audited);
         if (sent) {
             submitted = new PrimaryApplication(submitted.memberNo(), submitted.year(), submitted.kind(), submitted.status(),
                     submitted.version(), submitted.preferences(), submitted.documents(), submitted.submittedAt(),
@@ -173,12 +173,17 @@ public final class PrimaryApplicationService {
         return new ApplicationKey(memberNo, now.getYear(), kind);
     }
 
-    /** Best effort: the submission stands even if its audit line cannot be written now (the item's history has it). */
-    private void audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
+    /**
+     * Best effort: the submission stands even if its audit line cannot be written now (the submit queued it, and
+     * the mail-retry schedule writes it). Returns whether it was written.
+     */
+    private boolean audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
         try {
             store.recordSubmission(key, receiptNo, version, now.toInstant());
+            return true;
         } catch (RuntimeException e) {
             jp.nintei.platform.Log.warn("audit", java.util.Map.of("event", "SUBMITTED", "error", e.getClass().getName()));
+            return false;
         }
     }
 }

@@ -60,9 +60,10 @@ public final class SeasonService {
                 transitions.add(stage + " " + state);
                 admin.audit(new AdminStore.AuditEntry(now.toInstant(), "schedule", "WINDOW_" + state, null,
                         stage.name(), recorded, w.label()));
-                if (CLOSED.equals(state) && OPEN.equals(recorded)) marked += close(year, kinds, w, now.toInstant());
                 if (OPEN.equals(state) && CLOSED.equals(recorded)) reopen(year, kinds, now.toInstant());
             }
+            // not only the run that recorded the close: every run while the window stays closed finishes what is left
+            if (CLOSED.equals(state)) marked += finishClose(year, stage, kinds, w, now.toInstant());
             // after the close only drafts with their own later deadline are left, and they are reminded of it
             if (!BEFORE.equals(state)) reminders += remind(year, kinds, w, now);
         }
@@ -70,25 +71,44 @@ public final class SeasonService {
         return new Outcome(transitions, marked, reminders);
     }
 
-    private int close(int year, List<ApplicationKind> kinds, ApplicationWindow w, Instant at) {
+    /** A run that died after claiming the summary is taken over after this long (runs are 15 minutes apart). */
+    static final java.time.Duration SUMMARY_CLAIM = java.time.Duration.ofMinutes(10);
+
+    /**
+     * The work after a close (OPEN to CLOSED), idempotent and resumable: every run while the window stays closed
+     * marks the drafts left 未提出 (a draft whose individual extension is still running stays a draft, and the first
+     * run after the extension ends marks it) and sends the secretariat's summary if no run has sent it yet. A run
+     * cut off part-way (DynamoDB throttled, SES down, the Lambda timed out) leaves the rest to the next one.
+     */
+    private int finishClose(int year, ApplicationKind.Stage stage, List<ApplicationKind> kinds, ApplicationWindow w, Instant at) {
+        SeasonStore.Close close = season.lastClose(year, stage);
+        if (close.closedAt() == null) return 0; // the window was never open this year: nothing was left at a close
         int marked = 0;
+        for (ApplicationKind kind : kinds) {
+            for (String memberNo : season.drafts(year, kind)) {
+                if (season.markNotSubmitted(new ApplicationKey(memberNo, year, kind), at)) marked++;
+            }
+        }
+        // claimed first, so two overlapping runs send it once; released when SES refused, so the next run tries again
+        if (!close.summarySent() && season.claimSummary(year, stage, close.closedAt(), at, SUMMARY_CLAIM)) {
+            if (send(summary(year, kinds, w, close.closedAt()))) season.summarySent(year, stage, close.closedAt(), at);
+            else season.releaseSummary(year, stage, close.closedAt());
+        }
+        return marked;
+    }
+
+    private Mailer.Mail summary(int year, List<ApplicationKind> kinds, ApplicationWindow w, Instant closedAt) {
         StringBuilder body = new StringBuilder("事務局 御中\n\n").append(year).append("年度の受付期間（").append(w.label())
                 .append("）が終了しました。\n\n");
         for (ApplicationKind kind : kinds) {
-            int n = 0;
-            for (String memberNo : season.drafts(year, kind)) {
-                if (season.markNotSubmitted(new ApplicationKey(memberNo, year, kind), at)) n++;
-            }
-            marked += n;
             Map<ApplicationStatus, Integer> counts = admin.counts(year, kind);
             body.append("■ ").append(kind.label()).append('\n')
                     .append("  申請済：").append(counts.getOrDefault(ApplicationStatus.SUBMITTED, 0)).append("件\n")
                     .append("  未提出（下書きのまま終了）：").append(counts.getOrDefault(ApplicationStatus.NOT_SUBMITTED, 0)).append("件\n");
         }
         body.append("\n一覧と CSV は事務局メニューからご確認いただけます。\n");
-        send(new Mailer.Mail("season-closed-" + year + "-" + kinds.get(0).stage(), secretariatAddress,
-                "【認定システム】" + year + "年度 " + kinds.get(0).label().replaceAll("（.*", "") + " 受付終了のご報告", body.toString()));
-        return marked;
+        return new Mailer.Mail("season-closed-" + year + "-" + kinds.get(0).stage() + "-" + closedAt.toEpochMilli(), secretariatAddress,
+                "【認定システム】" + year + "年度 " + kinds.get(0).label().replaceAll("（.*", "") + " 受付終了のご報告", body.toString());
     }
 
     /** The secretariat moved a close date later: what the close marked 未提出 is a draft again. */

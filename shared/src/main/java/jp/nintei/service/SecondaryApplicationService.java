@@ -119,10 +119,10 @@ public final class SecondaryApplicationService {
             }
             throw PrimaryApplicationService.conflict(c);
         }
-        audit(key, receiptNo, version, now);
+        boolean audited = audit(key, receiptNo, version, now);
         SecondaryApplication submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
         SecondaryStore.Snapshot after = new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements());
-        boolean sent = mail.send(ConfirmationMails.secondary(after, directory.get()));
+        boolean sent = mail.send(ConfirmationMails.secondary(after, directory.get()), audited);
         if (sent) submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.SENT, 1, now.toInstant()));
         return view(new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements()), now, sent);
     }
@@ -219,12 +219,17 @@ public final class SecondaryApplicationService {
         return new ApplicationKey(memberNo, now.getYear(), kind);
     }
 
-    /** Best effort: the submission stands even if its audit line cannot be written now (the item's history has it). */
-    private void audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
+    /**
+     * Best effort: the submission stands even if its audit line cannot be written now (the submit queued it, and
+     * the mail-retry schedule writes it). Returns whether it was written.
+     */
+    private boolean audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
         try {
             applications.recordSubmission(key, receiptNo, version, now.toInstant());
+            return true;
         } catch (RuntimeException e) {
             jp.nintei.platform.Log.warn("audit", java.util.Map.of("event", "SUBMITTED", "error", e.getClass().getName()));
+            return false;
         }
     }
 }

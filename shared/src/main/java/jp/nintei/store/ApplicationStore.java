@@ -93,8 +93,21 @@ public interface ApplicationStore {
 
     void markMailSent(ApplicationKey key, String mailId, Instant now);
 
-    /** The audit record of an applicant's submission (listable by day and member with the secretariat's actions). */
+    /** As {@link #markMailSent(ApplicationKey, String, Instant)}; with {@code auditWritten} the audit queue entry goes too. */
+    default void markMailSent(ApplicationKey key, String mailId, Instant now, boolean auditWritten) { markMailSent(key, mailId, now); }
+
+    /**
+     * The audit record of an applicant's submission (listable by day and member with the secretariat's actions),
+     * under one id per submission; the submission stays on the audit queue until its mail is recorded as sent
+     * with {@code auditWritten} or {@link #recordPendingAudits} takes it off.
+     */
     void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at);
+
+    /**
+     * Writes the audit lines of submissions whose own audit write failed (every submit queues its audit line in
+     * the same write, and the line leaves the queue once written); returns how many were written.
+     */
+    int recordPendingAudits(int limit);
 
     void recordMailAttempt(ApplicationKey key, String mailId, Instant now);
 

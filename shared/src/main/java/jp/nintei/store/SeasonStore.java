@@ -32,4 +32,24 @@ public interface SeasonStore {
 
     /** Marks a reminder as sent for this application; false when it already was (each reminder at most once). */
     boolean markReminded(ApplicationKey key, String reminder, Instant at);
+
+    /**
+     * The last close of a window that was open (OPEN to CLOSED), for the work that follows it: {@code closedAt} is
+     * null when no such close is recorded; {@code summarySent} whether that close's summary mail went out.
+     */
+    record Close(Instant closedAt, boolean summarySent) {}
+
+    Close lastClose(int year, ApplicationKind.Stage stage);
+
+    /**
+     * Claims the summary mail of the close at {@code closedAt}: false when it was sent, or another run claimed it
+     * less than {@code stale} ago (a run that died after its claim is taken over after that).
+     */
+    boolean claimSummary(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now, java.time.Duration stale);
+
+    /** The claimed summary went out. */
+    void summarySent(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now);
+
+    /** The claimed summary could not be sent: the next run may claim it at once. */
+    void releaseSummary(int year, ApplicationKind.Stage stage, Instant closedAt);
 }

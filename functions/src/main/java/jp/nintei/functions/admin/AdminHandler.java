@@ -22,6 +22,7 @@ import jp.nintei.domain.JapaneseText;
 import jp.nintei.functions.support.Components;
 import jp.nintei.platform.Settings;
 import jp.nintei.service.AdminService;
+import jp.nintei.service.ExportService;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,6 +33,7 @@ public final class AdminHandler extends HttpFunction {
     private final AdminService admin;
     /** 書類審査 routes (/api/admin/reviews…), null where a test wires the admin service alone */
     private final ReviewRoutes reviews;
+    private final ExportService exports;
 
     public AdminHandler() {
         var dynamo = AwsClients.dynamoDb();
@@ -47,18 +49,25 @@ public final class AdminHandler extends HttpFunction {
                 new jp.nintei.service.ConfirmationMails(applications, applications, Components.directory()));
         this.reviews = reviewRoutes(dynamo, table, mailer, Components.directory(), AppClock.process());
         this.admin.withReviews(new jp.nintei.adapter.dynamo.DynamoReviewStore(dynamo, table));
+        this.exports = new ExportService(admin, new jp.nintei.adapter.dynamo.DynamoExportStore(dynamo, table),
+                new jp.nintei.adapter.s3.S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
+                AppClock.process());
     }
 
-    public AdminHandler(AdminService admin) { this(admin, null); }
+    public AdminHandler(AdminService admin) { this(admin, (ReviewRoutes) null, (ExportService) null); }
 
     public AdminHandler(AdminService admin, jp.nintei.service.ReviewService reviews,
                         java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory) {
-        this(admin, reviews == null ? null : new ReviewRoutes(reviews, directory));
+        this(admin, reviews == null ? null : new ReviewRoutes(reviews, directory), null);
     }
 
-    private AdminHandler(AdminService admin, ReviewRoutes reviews) {
+    /** With the export jobs (tests that build the file through S3). */
+    public AdminHandler(AdminService admin, ExportService exports) { this(admin, null, exports); }
+
+    private AdminHandler(AdminService admin, ReviewRoutes reviews, ExportService exports) {
         this.admin = admin;
         this.reviews = reviews;
+        this.exports = exports;
     }
 
     /** The review service as production wires it (also used by the local benchmarks with their own client). */
@@ -70,6 +79,14 @@ public final class AdminHandler extends HttpFunction {
                 new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
                 mailer, directory, clock);
         return new ReviewRoutes(service, directory);
+    }
+
+    /** Larger CSV files than this are built in S3 only (Lambda's response limit is 6 MB, headers and JSON included). */
+    static final int DIRECT_EXPORT_LIMIT = 5_000_000;
+
+    private ExportService exports() {
+        if (exports == null) throw notFound();
+        return exports;
     }
 
     @Override
@@ -87,6 +104,11 @@ public final class AdminHandler extends HttpFunction {
                 int year = year(q);
                 ApplicationKind kind = kind(q.get("application"));
                 byte[] csv = admin.export(year, kind);
+                // Lambda answers at most 6 MB: a larger file goes only through S3 (POST /api/admin/exports)
+                if (csv.length > DIRECT_EXPORT_LIMIT) {
+                    throw new ApiException(413, "EXPORT_TOO_LARGE", null,
+                            "件数が多いため、直接ダウンロードできません。「CSVを作成」ボタンから作成してダウンロードしてください。");
+                }
                 String name = year + "_" + kind.label() + ".csv";
                 yield APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                         .withHeaders(Map.of("Content-Type", "text/csv; charset=utf-8", "Cache-Control", "no-store",
@@ -94,6 +116,13 @@ public final class AdminHandler extends HttpFunction {
                                         + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")))
                         .withBody(new String(csv, StandardCharsets.UTF_8)).build();
             }
+            case "POST /api/admin/exports" -> {
+                ObjectNode b = Json.parseObject(request.body());
+                int year = b.has("year") ? parseYear(Json.text(b, "year")) : year(q);
+                yield ApiResponses.ok(AdminJson.export(exports().build(Json.text(b, "id"), year, kind(Json.text(b, "application")), actor)));
+            }
+            case "GET /api/admin/exports/{exportId}" ->
+                    ApiResponses.ok(AdminJson.export(exports().status(request.pathParameters().get("exportId"))));
             case "GET /api/admin/windows/{year}" -> ApiResponses.ok(AdminJson.windows(admin.windows(pathYear(request))));
             case "PUT /api/admin/windows/{year}" -> {
                 ObjectNode b = Json.parseObject(request.body());

@@ -123,4 +123,16 @@ final class AdminJson {
         return o;
     }
 
+
+    /** An export job: how far it is, and the link once the file is ready. */
+    static ObjectNode export(jp.nintei.service.ExportService.View v) {
+        var j = v.job();
+        ObjectNode o = Json.object().put("id", j.id()).put("status", j.status().name()).put("stage", j.stage())
+                .put("done", j.done()).put("total", j.total()).put("year", j.year()).put("application", j.kind().slug());
+        if (j.status() == jp.nintei.store.ExportStore.Status.READY) {
+            o.put("rows", j.rows()).put("bytes", j.bytes()).put("url", v.url()).put("fileName", v.fileName());
+        }
+        if (j.error() != null) o.put("message", j.error());
+        return o;
+    }
 }

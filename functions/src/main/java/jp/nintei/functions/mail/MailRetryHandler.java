@@ -20,14 +20,14 @@ public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Ma
 
     public MailRetryHandler() {
         var store = Components.applications();
+        this.store = store;
         this.mail = Components.mail(store);
         this.mails = new ConfirmationMails(store, store, Components.directory());
-        this.store = store;
     }
 
     public MailRetryHandler(MailService mail, ConfirmationMails mails) { this(mail, mails, null); }
 
-    /** @param store where the mail still waiting after the run is counted (for the alarm); null for none */
+    /** @param store where the mail still waiting is counted (for the alarm) and queued audit lines are written; null for none */
     public MailRetryHandler(MailService mail, ConfirmationMails mails, ApplicationStore store) {
         this.mail = mail;
         this.mails = mails;
@@ -38,6 +38,8 @@ public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Ma
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
         long t0 = System.nanoTime();
         int sent = mail.retryPending(mails::forKey);
+        // submissions whose audit line could not be written right after the submit
+        int audited = store == null ? 0 : store.recordPendingAudits(100);
         // what still waits after this run: the alarm MailWaitsTooLongAlarm watches the oldest one's age
         long oldestMinutes = 0;
         if (store != null) {
@@ -47,7 +49,7 @@ public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Ma
             }
         }
         Metrics.emit("mail-retry", Map.of(Metrics.MAIL_RETRY_SENT, sent, Metrics.MAIL_OLDEST_PENDING_MINUTES, oldestMinutes),
-                Map.of("durationMs", (System.nanoTime() - t0) / 1_000_000));
-        return Map.of("sent", sent);
+                Map.of("audited", audited, "durationMs", (System.nanoTime() - t0) / 1_000_000));
+        return Map.of("sent", sent, "audited", audited);
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -62,11 +63,11 @@ public final class AwsClients {
         builder.region(Region.of(Settings.region()))
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create());
-        if (interceptors.length > 0) {
-            ClientOverrideConfiguration.Builder c = ClientOverrideConfiguration.builder();
-            for (ExecutionInterceptor i : interceptors) c.addExecutionInterceptor(i);
-            builder.overrideConfiguration(c.build());
-        }
+        // standard retries (3 attempts, jittered backoff): a throttled call gives up within seconds and the route
+        // answers 503, instead of the legacy mode's DynamoDB backoff that can outlast API Gateway's 30 seconds
+        ClientOverrideConfiguration.Builder c = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+        for (ExecutionInterceptor i : interceptors) c.addExecutionInterceptor(i);
+        builder.overrideConfiguration(c.build());
         local(service).ifPresent(builder::endpointOverride);
         return builder;
     }

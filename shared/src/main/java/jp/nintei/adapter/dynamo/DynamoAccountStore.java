@@ -68,21 +68,10 @@ public final class DynamoAccountStore implements AccountStore {
     @Override
     public Map<String, Account> find(Collection<String> memberNos) {
         Map<String, Account> out = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(DynamoAccountStore::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt >= 8) throw new IllegalStateException("BatchGetItem left keys unprocessed");
-                Map<String, KeysAndAttributes> pending = request;
-                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-                for (var i : r.responses().getOrDefault(table, List.of())) {
-                    Account a = account(i);
-                    out.put(a.memberNo(), a);
-                }
-                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-            }
+        List<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>(memberNos).stream().map(DynamoAccountStore::key).toList();
+        for (var i : DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().build())) {
+            Account a = account(i);
+            out.put(a.memberNo(), a);
         }
         return out;
     }
@@ -146,7 +135,8 @@ public final class DynamoAccountStore implements AccountStore {
         int cut = expression.indexOf(" REMOVE ");
         String expr = cut < 0 ? expression + set : expression.substring(0, cut) + set + expression.substring(cut);
         names.keySet().removeIf(n -> !expr.contains(n));
-        dynamo.updateItem(u -> {
+        // safe to retry: an account write whose first attempt landed is not refused by its own condition
+        RetrySafeWrite.update(dynamo, u -> {
             u.tableName(table).key(key(memberNo)).updateExpression(expr).expressionAttributeNames(names).expressionAttributeValues(v);
             if (condition != null) u.conditionExpression(condition);
         });

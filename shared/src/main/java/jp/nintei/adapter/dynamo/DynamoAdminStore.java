@@ -101,22 +101,11 @@ public final class DynamoAdminStore implements AdminStore {
         return out;
     }
 
-    /** Items by key, 100 to a BatchGetItem, unprocessed keys retried. */
+    /** Items by key, through the one batch helper (100 to a request, unprocessed keys retried with backoff, or an error). */
     private List<Map<String, AttributeValue>> batchGet(Collection<String> memberNos,
                                                        java.util.function.Function<String, Map<String, AttributeValue>> key) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream().map(key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
-                Map<String, KeysAndAttributes> pending = request;
-                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-                out.addAll(r.responses().getOrDefault(table, List.of()));
-                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-            }
-        }
-        return out;
+        List<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>(memberNos).stream().map(key).toList();
+        return DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().build());
     }
 
     @Override
@@ -220,15 +209,7 @@ public final class DynamoAdminStore implements AdminStore {
         return out;
     }
 
-    private void writeBatch(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> request = Map.of(table, batch);
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            if (attempt >= 8) throw new IllegalStateException("BatchWriteItem left items unprocessed");
-            Map<String, List<WriteRequest>> pending = request;
-            var r = dynamo.batchWriteItem(b -> b.requestItems(pending));
-            request = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-        }
-    }
+    private void writeBatch(List<WriteRequest> batch) { DynamoBatch.write(dynamo, table, batch); }
 
     private Map<String, AttributeValue> appKey(jp.nintei.store.ApplicationKey k) {
         return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
@@ -245,7 +226,7 @@ public final class DynamoAdminStore implements AdminStore {
     public void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
         // a draft the close marked 未提出 becomes a draft again: the extension is for finishing it
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
                     .conditionExpression("#s = :ns")
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
@@ -254,7 +235,7 @@ public final class DynamoAdminStore implements AdminStore {
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notMarked) {
             // a draft, a submission, or no item yet: nothing to undo
         }
-        dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+        RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                 .updateExpression("SET #e = :until, #h = list_append(if_not_exists(#h, :none), :event), "
                         + "#k = if_not_exists(#k, :kind), #y = if_not_exists(#y, :year), #m = if_not_exists(#m, :member), "
                         + "#s = if_not_exists(#s, :draft), #g1pk = if_not_exists(#g1pk, :g1pk), #g1sk = if_not_exists(#g1sk, :g1sk)")
@@ -271,7 +252,7 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public boolean reopen(jp.nintei.store.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #s = :draft, #g1sk = :g1sk, #e = :until, #v = if_not_exists(#v, :zero) + :one, "
                             + "#h = list_append(if_not_exists(#h, :none), :event) REMOVE #g2pk, #g2sk")
                     .conditionExpression("#s = :submitted")
@@ -292,7 +273,7 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public boolean confirm(jp.nintei.store.ApplicationKey key, String what, String note, String actor, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #c = :c, #h = list_append(if_not_exists(#h, :none), :event)")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#c", "confirmed" + what, "#h", "history"))
@@ -307,7 +288,7 @@ public final class DynamoAdminStore implements AdminStore {
     @Override
     public boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key))
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk, #ma = :zero")
                     .conditionExpression("#s = :submitted AND attribute_exists(#mid)")
                     .expressionAttributeNames(Map.of("#ms", "mailState", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#s", "status",
@@ -329,8 +310,10 @@ public final class DynamoAdminStore implements AdminStore {
     }
 
     @Override
-    public void audit(AuditEntry e) {
-        String id = e.at() + "#" + UUID.randomUUID().toString().substring(0, 8);
+    public void audit(AuditEntry e) { audit(e, e.at() + "#" + UUID.randomUUID().toString().substring(0, 8)); }
+
+    /** An audit line under a fixed id: written twice, it is still one line. */
+    void audit(AuditEntry e, String id) {
         String day = e.at().atZone(AppClock.JST).toLocalDate().toString();
         List<WriteRequest> writes = new ArrayList<>();
         writes.add(put(auditItem("AUDIT#" + day, id, e)));

@@ -15,7 +15,6 @@ import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.ApplicationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -27,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.store.SecondaryStore {
     /** On the year's window item: how many 業績 二次申請 asks for (a per-year setting; default 1). */
     public static final String REQUIRED_ACHIEVEMENTS = "requiredAchievements";
+    /** GSI3 partition of submissions whose audit line is not written yet. */
+    static final String AUDIT_PENDING = "AUDIT#PENDING";
     private static final String DRAFT_OR_NEW = "(attribute_not_exists(PK) OR #status = :draft)";
 
     private final DynamoDbClient dynamo;
@@ -111,15 +112,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(pending));
-            items.addAll(r.responses().getOrDefault(table, List.of()));
-            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-        }
-        return items;
+        return DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().consistentRead(true).build());
     }
 
     @Override
@@ -192,6 +185,10 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             if (c.reason() == Conflict.Reason.MISSING) return Optional.empty();
             throw c;
         }
+        if (u.landedEarlier) {
+            // removed by this request's first attempt: the caller needs only to know that it is gone (to delete the object)
+            return Optional.of(new Document(documentId, null, null, 0, null, null, Document.Status.REGISTERED, null, 0));
+        }
         return Optional.ofNullable(u.old).map(old -> ApplicationMapper.document(documentId,
                 old.get(ApplicationMapper.DOC_PREFIX + documentId).m()));
     }
@@ -231,6 +228,9 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         u.set("#g4pk", DynamoReviewStore.GSI4PK, AttributeValue.fromS(DynamoReviewStore.listKey(key.year(), key.kind())));
         u.set("#g4sk", DynamoReviewStore.GSI4SK, AttributeValue.fromS(now + "#" + key.memberNo()));
         u.remove("#open", ReviewMapper.OPEN_SECTIONS); // a 差し戻し answered: nothing stays locked for a later reopening
+        // the audit line is queued with the submission itself (sparse on GSI3, which application items use for nothing
+        // else): if writing it fails after the submit, the mail-retry schedule writes it later
+        u.set("#g3pk", Keys.GSI3PK, AttributeValue.fromS(AUDIT_PENDING));
         u.names.put("#history", "history");
         u.sets.add("#history = list_append(if_not_exists(#history, :noHistory), :event)");
         u.values.put(":noHistory", AttributeValue.fromL(List.of()));
@@ -242,14 +242,40 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
+        // one id per submission: written again by a retry, it is the same line, never a second one
         new DynamoAdminStore(dynamo, table).audit(new jp.nintei.store.AdminStore.AuditEntry(at, key.memberNo(), "SUBMITTED",
-                key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"));
+                key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
+                at + "#SUBMITTED#" + key.kind().name());
     }
 
     @Override
-    public void markMailSent(ApplicationKey key, String mailId, Instant now) {
+    public int recordPendingAudits(int limit) {
+        QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI3).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI3PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AUDIT_PENDING))).limit(limit));
+        int written = 0;
+        for (Map<String, AttributeValue> k : r.items()) {
+            var item = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Attr.s(k, Keys.PK), Attr.s(k, Keys.SK))).consistentRead(true));
+            if (!item.hasItem() || Attr.s(item.item(), "submittedAt") == null) continue;
+            var i = item.item();
+            String[] sk = Attr.s(i, Keys.SK).split("#");
+            ApplicationKey key = new ApplicationKey(Attr.s(i, ApplicationMapper.MEMBER_NO), Integer.parseInt(sk[1]), ApplicationKind.valueOf(sk[2]));
+            recordSubmission(key, Attr.s(i, "receiptNo"), Math.max(0, Attr.n(i, "version") - 1), Instant.parse(Attr.s(i, "submittedAt")));
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("REMOVE #g3pk")
+                    .expressionAttributeNames(Map.of("#g3pk", Keys.GSI3PK)));
+            written++;
+        }
+        return written;
+    }
+
+    @Override
+    public void markMailSent(ApplicationKey key, String mailId, Instant now) { markMailSent(key, mailId, now, false); }
+
+    @Override
+    public void markMailSent(ApplicationKey key, String mailId, Instant now, boolean auditWritten) {
         Update u = mailUpdate(key, mailId, now, "SENT");
         u.set("#mailSentAt", "mailSentAt", AttributeValue.fromS(now.toString()));
+        if (auditWritten) u.remove("#g3pk", Keys.GSI3PK); // off the audit queue in the same write
         runIgnoringConflict(u); // another sender got there first: the mail is sent, which is all that matters
     }
 
@@ -333,6 +359,8 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         /** the write is conditioned on the sections a 差し戻し opened */
         boolean locked;
         Map<String, AttributeValue> old;
+        /** The SDK's retry found this write already applied by its first attempt (no old values to return then). */
+        boolean landedEarlier;
         private final boolean bumpsVersion;
 
         Update(ApplicationKey key, Instant now) { this(key, now, true); }
@@ -427,8 +455,10 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                     .expressionAttributeNames(usedNames).expressionAttributeValues(usedValues)
                     .returnValues(returnOld ? ReturnValue.ALL_OLD : ReturnValue.UPDATED_NEW).build();
             try {
-                UpdateItemResponse r = dynamo.updateItem(request);
-                if (returnOld) old = r.attributes();
+                RetrySafeWrite.Result result = RetrySafeWrite.update(dynamo, request);
+                UpdateItemResponse r = result.response();
+                landedEarlier = result.earlierAttempt();
+                if (returnOld && !landedEarlier) old = r.attributes();
                 AttributeValue v = r.hasAttributes() ? r.attributes().get("version") : null;
                 return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
             } catch (ConditionalCheckFailedException e) {

@@ -13,7 +13,6 @@ import jp.nintei.store.MemberStore;
 import jp.nintei.store.MyPageRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -47,18 +46,8 @@ public final class DynamoMemberStore implements MemberStore {
         for (ApplicationKind kind : ApplicationKind.values()) keys.add(Keys.key(Keys.member(memberNo), Keys.application(year, kind)));
         keys.add(Keys.key(Keys.window(year), Keys.window(year)));
 
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+        List<Map<String, AttributeValue>> items = DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder()
                 .projectionExpression(projection).expressionAttributeNames(projectionNames).consistentRead(true).build());
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            if (attempt > 0) backoff(attempt);
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(pending));
-            items.addAll(r.responses().getOrDefault(table, List.of()));
-            if (!r.hasUnprocessedKeys() || r.unprocessedKeys().isEmpty()) break;
-            if (attempt >= 5) throw new IllegalStateException("BatchGetItem left keys unprocessed");
-            request = r.unprocessedKeys();
-        }
 
         Member member = null;
         Map<String, AttributeValue> windowItem = null;
@@ -115,14 +104,5 @@ public final class DynamoMemberStore implements MemberStore {
     private void put(Map<String, AttributeValue> item) {
         ItemSize.check(item);
         dynamo.putItem(p -> p.tableName(table).item(item));
-    }
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(Math.min(20L << attempt, 500));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -50,17 +50,11 @@ public final class DynamoReviewStore implements ReviewStore {
     @Override
     public Loaded load(ApplicationKey key) {
         List<Map<String, AttributeValue>> keys = List.of(Keys.key(Keys.member(key.memberNo()), Keys.PROFILE), appKey(key));
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         Member member = null;
         Map<String, AttributeValue> app = null;
-        for (int attempt = 0; !request.isEmpty() && attempt < 6; attempt++) {
-            Map<String, KeysAndAttributes> pending = request;
-            var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-            for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
-                if (Keys.PROFILE.equals(Attr.s(i, Keys.SK))) member = MemberMapper.member(i);
-                else app = i;
-            }
-            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+        for (Map<String, AttributeValue> i : DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().consistentRead(true).build())) {
+            if (Keys.PROFILE.equals(Attr.s(i, Keys.SK))) member = MemberMapper.member(i);
+            else app = i;
         }
         if (member == null || app == null) return new Loaded(member, null, null, Review.NONE, null, List.of());
         boolean secondary = key.kind().stage() == ApplicationKind.Stage.SECONDARY;
@@ -106,22 +100,13 @@ public final class DynamoReviewStore implements ReviewStore {
     @Override
     public Map<String, Review> reviews(int year, ApplicationKind kind, Collection<String> memberNos) {
         Map<String, Review> out = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(memberNos));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(no -> Keys.key(Keys.member(no), Keys.application(year, kind))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                    .projectionExpression("#m, #s, #v, #r").expressionAttributeNames(Map.of("#m", MemberMapper.MEMBER_NO,
-                            "#s", ReviewMapper.STATE, "#v", ReviewMapper.VERSION, "#r", ReviewMapper.REVIEW)).build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt >= 8) throw new IllegalStateException("BatchGetItem left keys unprocessed");
-                Map<String, KeysAndAttributes> pending = request;
-                var r = dynamo.batchGetItem(b -> b.requestItems(pending));
-                for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
-                    out.put(Attr.s(i, MemberMapper.MEMBER_NO), ReviewMapper.review(i));
-                }
-                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-            }
+        List<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>(memberNos).stream()
+                .map(no -> Keys.key(Keys.member(no), Keys.application(year, kind))).toList();
+        KeysAndAttributes projection = KeysAndAttributes.builder().projectionExpression("#m, #s, #v, #r")
+                .expressionAttributeNames(Map.of("#m", MemberMapper.MEMBER_NO, "#s", ReviewMapper.STATE, "#v", ReviewMapper.VERSION,
+                        "#r", ReviewMapper.REVIEW)).build();
+        for (Map<String, AttributeValue> i : DynamoBatch.get(dynamo, table, keys, projection)) {
+            out.put(Attr.s(i, MemberMapper.MEMBER_NO), ReviewMapper.review(i));
         }
         return out;
     }
@@ -164,7 +149,8 @@ public final class DynamoReviewStore implements ReviewStore {
         if (expected > 0) values.put(":expected", AttributeValue.fromN(Long.toString(expected)));
         String set = "SET #rs = :rs, #rv = :rv, #r = :r, #h = list_append(if_not_exists(#h, :none), :event)" + moreSets;
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(appKey(key)).updateExpression(set)
+            // safe to retry: a mark whose first attempt landed is ours, never a false "someone else reviewed meanwhile"
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression(set)
                     .conditionExpression(condition + " AND " + versionIs).expressionAttributeNames(names).expressionAttributeValues(values));
             return Outcome.DONE;
         } catch (ConditionalCheckFailedException e) {

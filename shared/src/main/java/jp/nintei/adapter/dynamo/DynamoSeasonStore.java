@@ -34,10 +34,14 @@ public final class DynamoSeasonStore implements SeasonStore {
     public boolean recordWindowState(int year, ApplicationKind.Stage stage, String expected, String next, Instant at) {
         String attr = stateAttribute(stage);
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
-                    .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)")
+            // the close of an open window is recorded with its time in the same write: the work after it (未提出,
+            // the summary) is found and finished by any later run, even when this one is cut off right after
+            boolean closing = CLOSED.equals(next) && OPEN.equals(expected);
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+                    .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)" + (closing ? ", #closedAt = :at" : ""))
                     .conditionExpression(expected == null ? "attribute_not_exists(#s)" : "#s = :expected")
-                    .expressionAttributeNames(Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
+                    .expressionAttributeNames(closing ? Map.of("#s", attr, "#at", attr + "At", "#y", "year", "#closedAt", closedAt(stage))
+                            : Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
                     .expressionAttributeValues(expected == null
                             ? Map.of(":next", AttributeValue.fromS(next), ":at", AttributeValue.fromS(at.toString()),
                                     ":year", AttributeValue.fromN(Integer.toString(year)))
@@ -46,6 +50,64 @@ public final class DynamoSeasonStore implements SeasonStore {
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    private static final String OPEN = "OPEN";
+    private static final String CLOSED = "CLOSED";
+
+    private static String closedAt(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "ClosedAt"; }
+
+    private static String summaryFor(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "SummaryFor"; }
+
+    private static String summaryClaimedAt(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "SummaryClaimedAt"; }
+
+    private static String summarySentAt(ApplicationKind.Stage stage) { return stage.name().toLowerCase() + "SummarySentAt"; }
+
+    @Override
+    public Close lastClose(int year, ApplicationKind.Stage stage) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))).consistentRead(true));
+        if (!r.hasItem() || Attr.s(r.item(), closedAt(stage)) == null) return new Close(null, false);
+        String at = Attr.s(r.item(), closedAt(stage));
+        return new Close(Instant.parse(at), at.equals(Attr.s(r.item(), summaryFor(stage))) && r.item().containsKey(summarySentAt(stage)));
+    }
+
+    @Override
+    public boolean claimSummary(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now, java.time.Duration stale) {
+        try {
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+                    .updateExpression("SET #for = :for, #claimed = :now REMOVE #sent")
+                    .conditionExpression("attribute_not_exists(#for) OR #for <> :for OR (attribute_not_exists(#sent) AND #claimed < :stale)")
+                    .expressionAttributeNames(Map.of("#for", summaryFor(stage), "#claimed", summaryClaimedAt(stage), "#sent", summarySentAt(stage)))
+                    .expressionAttributeValues(Map.of(":for", AttributeValue.fromS(closedAt.toString()), ":now", AttributeValue.fromS(now.toString()),
+                            ":stale", AttributeValue.fromS(now.minus(stale).toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void summarySent(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now) {
+        summaryUpdate(year, stage, closedAt, "SET #sent = :now", Map.of(":now", AttributeValue.fromS(now.toString())));
+    }
+
+    @Override
+    public void releaseSummary(int year, ApplicationKind.Stage stage, Instant closedAt) {
+        summaryUpdate(year, stage, closedAt, "SET #claimed = :never", Map.of(":never", AttributeValue.fromS(Instant.EPOCH.toString())));
+    }
+
+    private void summaryUpdate(int year, ApplicationKind.Stage stage, Instant closedAt, String update, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> v = new java.util.HashMap<>(values);
+        v.put(":for", AttributeValue.fromS(closedAt.toString()));
+        try {
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
+                    .updateExpression(update).conditionExpression("#for = :for")
+                    .expressionAttributeNames(update.contains("#sent") ? Map.of("#for", summaryFor(stage), "#sent", summarySentAt(stage))
+                            : Map.of("#for", summaryFor(stage), "#claimed", summaryClaimedAt(stage)))
+                    .expressionAttributeValues(v));
+        } catch (ConditionalCheckFailedException e) {
+            // a later close took over the summary: nothing of this one to record
         }
     }
 
@@ -58,7 +120,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     @Override
     public boolean markDraftAgain(ApplicationKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #s = :draft, #g1sk = :g1sk").conditionExpression("#s = :ns")
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
@@ -101,7 +163,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     @Override
     public boolean markNotSubmitted(ApplicationKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #s = :ns, #g1sk = :g1sk, #h = list_append(if_not_exists(#h, :none), :event)")
                     // an applicant with an individual extension that has not ended keeps the draft
@@ -125,7 +187,7 @@ public final class DynamoSeasonStore implements SeasonStore {
     @Override
     public boolean markReminded(ApplicationKey key, String reminder, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
                     .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
                     .updateExpression("SET #r = :at").conditionExpression("attribute_not_exists(#r) AND #s = :draft")
                     .expressionAttributeNames(Map.of("#r", "reminded" + reminder, "#s", "status"))

@@ -9,7 +9,9 @@ import java.util.Map;
 import jp.nintei.domain.Messages;
 import jp.nintei.platform.Log;
 import jp.nintei.platform.WarmUp;
+import jp.nintei.store.StoreUnavailable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The frame every HTTP function shares: dispatch on the route, turn a client's mistake into its 4xx JSON,
@@ -34,12 +36,19 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             code = "BAD_JSON";
             response = ApiResponses.error(400, code, null, Messages.BAD_JSON);
         } catch (AwsServiceException e) {
-            boolean throttled = e.isThrottlingException();
-            code = throttled ? "THROTTLED" : "AWS_ERROR";
+            // throttled or failing on AWS's side after the SDK's own retries: temporary, and every write is
+            // conditional or retry-safe, so nothing was half-done; anything else (a denied call) is our defect
+            boolean temporary = e.isThrottlingException() || e.statusCode() >= 500;
+            code = e.isThrottlingException() ? "THROTTLED" : temporary ? "AWS_UNAVAILABLE" : "AWS_ERROR";
             logFailure(request, e);
-            response = throttled
+            response = temporary
                     ? ApiResponses.error(503, code, null, Messages.TEMPORARILY_UNAVAILABLE)
                     : ApiResponses.error(500, "INTERNAL_ERROR", null, Messages.INTERNAL_ERROR);
+        } catch (SdkClientException | StoreUnavailable e) {
+            // no answer from AWS (connection dropped, timed out) or a batch left unfinished after its retries
+            code = "UNAVAILABLE";
+            logFailure(request, e);
+            response = ApiResponses.error(503, code, null, Messages.TEMPORARILY_UNAVAILABLE);
         } catch (RuntimeException e) {
             code = "INTERNAL_ERROR";
             logFailure(request, e);

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -73,6 +74,10 @@ public final class S3DocumentStorage implements DocumentStorage {
             return Optional.of(readAtMost(in, maxBytes + 1));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        } catch (S3Exception e) {
+            // without s3:ListBucket (least privilege) S3 answers a missing key with 403 AccessDenied, not 404
+            if (e.statusCode() == 403 || e.statusCode() == 404) return Optional.empty();
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,93 @@
+package jp.nintei.adapter.dynamo;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import jp.nintei.domain.ApplicationKind;
+import jp.nintei.store.ExportStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** {@link ExportStore} on the single table: one item per job, {@code EXPORT#<id>}. */
+public final class DynamoExportStore implements ExportStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoExportStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String id) { return Keys.key("EXPORT#" + id, "EXPORT#" + id); }
+
+    @Override
+    public boolean start(Job job) {
+        Map<String, AttributeValue> item = new HashMap<>(key(job.id()));
+        item.put("year", AttributeValue.fromN(Integer.toString(job.year())));
+        item.put("kind", AttributeValue.fromS(job.kind().name()));
+        item.put("status", AttributeValue.fromS(Status.BUILDING.name()));
+        item.put("stage", AttributeValue.fromS(job.stage()));
+        item.put("done", AttributeValue.fromN("0"));
+        item.put("total", AttributeValue.fromN("0"));
+        item.put("actor", AttributeValue.fromS(job.actor()));
+        item.put("startedAt", AttributeValue.fromS(job.startedAt().toString()));
+        // the put's own token: a put the SDK sent again after its first attempt landed finds this token, not a job
+        // another request started, and goes on building
+        String token = java.util.UUID.randomUUID().toString();
+        item.put(RetrySafeWrite.TOKEN, AttributeValue.fromS(token));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            var now = dynamo.getItem(g -> g.tableName(table).key(key(job.id())).consistentRead(true));
+            return now.hasItem() && token.equals(Attr.s(now.item(), RetrySafeWrite.TOKEN));
+        }
+    }
+
+    @Override
+    public void progress(String id, String stage, int done, int total) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(id)).updateExpression("SET #st = :st, #d = :d, #t = :t")
+                .conditionExpression("#s = :building")
+                .expressionAttributeNames(Map.of("#st", "stage", "#d", "done", "#t", "total", "#s", "status"))
+                .expressionAttributeValues(Map.of(":st", AttributeValue.fromS(stage), ":d", n(done), ":t", n(total),
+                        ":building", AttributeValue.fromS(Status.BUILDING.name()))));
+        } catch (ConditionalCheckFailedException finished) {
+            // the job is over: its progress stays as it ended
+        }
+    }
+
+    @Override
+    public void finish(String id, String fileKey, int rows, long bytes, Instant at) {
+        dynamo.updateItem(u -> u.tableName(table).key(key(id))
+                .updateExpression("SET #s = :ready, #f = :f, #r = :r, #b = :b, #d = :r, #t = :r, #st = :st, #at = :at")
+                .expressionAttributeNames(Map.of("#s", "status", "#f", "fileKey", "#r", "rows", "#b", "bytes", "#d", "done",
+                        "#t", "total", "#st", "stage", "#at", "finishedAt"))
+                .expressionAttributeValues(Map.of(":ready", AttributeValue.fromS(Status.READY.name()),
+                        ":f", AttributeValue.fromS(fileKey), ":r", n(rows), ":b", n(bytes), ":st", AttributeValue.fromS("完了"),
+                        ":at", AttributeValue.fromS(at.toString()))));
+    }
+
+    @Override
+    public void fail(String id, String error, Instant at) {
+        dynamo.updateItem(u -> u.tableName(table).key(key(id)).updateExpression("SET #s = :failed, #e = :e, #at = :at")
+                .expressionAttributeNames(Map.of("#s", "status", "#e", "error", "#at", "finishedAt"))
+                .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS(Status.FAILED.name()),
+                        ":e", AttributeValue.fromS(error), ":at", AttributeValue.fromS(at.toString()))));
+    }
+
+    @Override
+    public Optional<Job> find(String id) {
+        var r = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true));
+        if (!r.hasItem()) return Optional.empty();
+        var i = r.item();
+        return Optional.of(new Job(id, Attr.n(i, "year"), ApplicationKind.valueOf(Attr.s(i, "kind")), Status.valueOf(Attr.s(i, "status")),
+                Attr.s(i, "stage"), Attr.n(i, "done"), Attr.n(i, "total"), Attr.s(i, "fileKey"),
+                i.containsKey("rows") ? Attr.n(i, "rows") : 0, i.containsKey("bytes") ? Long.parseLong(i.get("bytes").n()) : 0,
+                Attr.s(i, "actor"), Instant.parse(Attr.s(i, "startedAt")), Attr.s(i, "error")));
+    }
+
+    private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
+}
