@@ -27,7 +27,7 @@ public final class ApiResponses {
         return json(status, body);
     }
 
-    public static APIGatewayV2HTTPResponse error(ApiException e) {
+    public static APIGatewayV2HTTPResponse error(jp.nintei.domain.Rejection e) {
         ObjectNode body = Json.object().put("code", e.code());
         if (e.field() != null) body.put("field", e.field());
         body.put("message", e.getMessage());
@@ -39,6 +39,6 @@ public final class ApiResponses {
                 o.put("message", p.message());
             }
         }
-        return json(e.status(), body);
+        return json(HttpStatus.of(e.kind()), body);
     }
 }

@@ -28,7 +28,7 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         String code = null;
         try {
             response = handle(request);
-        } catch (ApiException e) {
+        } catch (jp.nintei.domain.Rejection e) {
             code = e.code();
             response = ApiResponses.error(e);
         } catch (tools.jackson.core.JacksonException e) {
