@@ -423,9 +423,10 @@ public final class SeasonSimulation {
 
     /** Raw conditional UpdateItems per second on the same dynalite, {@code threads} at a time, each on its own item. */
     private double rawUpdateRate(int total) throws Exception {
+        String run = UUID.randomUUID().toString(); // fresh items: the floor is measured twice
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (DynamoDbClient dynamo = AwsClients.dynamoDb()) {
             AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
             long t0 = System.nanoTime();
             List<Future<?>> f = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -435,7 +436,7 @@ public final class SeasonSimulation {
                     while (next.incrementAndGet() <= total) {
                         long v = version++;
                         dynamo.updateItem(u -> u.tableName(Bootstrap.TABLE)
-                                .key(Map.of("PK", AttributeValue.fromS("BENCH#" + thread), "SK", AttributeValue.fromS("RAW")))
+                                .key(Map.of("PK", AttributeValue.fromS("BENCH#" + run + "#" + thread), "SK", AttributeValue.fromS("RAW")))
                                 .updateExpression("SET #v = :next").conditionExpression("attribute_not_exists(#v) OR #v = :v")
                                 .expressionAttributeNames(Map.of("#v", "version"))
                                 .expressionAttributeValues(Map.of(":next", AttributeValue.fromN(Long.toString(v + 1)),
@@ -444,8 +445,9 @@ public final class SeasonSimulation {
                 }));
             }
             for (Future<?> x : f) x.get();
-            pool.shutdownNow();
             return total / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
