@@ -155,6 +155,17 @@ public final class InMemoryTable {
     /** The applicants' audit lines written so far (one per submission). */
     public synchronized List<String> auditLines() { return List.copyOf(auditLines.values()); }
 
+    public synchronized Member member(String memberNo) { return members.get(memberNo); }
+
+    /** How many applications of the year and kind are in each status (what the secretariat's counts read). */
+    public synchronized Map<ApplicationStatus, Integer> counts(int year, ApplicationKind kind) {
+        Map<ApplicationStatus, Integer> out = new java.util.EnumMap<>(ApplicationStatus.class);
+        for (Item i : items.values()) {
+            if (i.key.year() == year && i.key.kind() == kind) out.merge(i.status, 1, Integer::sum);
+        }
+        return out;
+    }
+
     /** The season's recorded state of a window (OPEN, CLOSED, BEFORE), or null. */
     public synchronized String windowState(int year, ApplicationKind.Stage stage) {
         WindowItem w = windowItems.get(year);
