@@ -93,6 +93,11 @@ public final class InMemoryApplicationStore implements ApplicationStore {
         return register(key, documentId, pages, expectedVersion, now);
     }
 
+    /**
+     * A draft holding the document, at {@code expectedVersion} when given. Any failure of a write that names a
+     * document, a stale version included, is MISSING (the DynamoDB diagnosis cannot tell them apart; the caller looks
+     * the document up to know whether it should count again).
+     */
     private long register(ApplicationKey key, String documentId, int pages, Long expectedVersion, Instant now) {
         synchronized (table) {
             InMemoryTable.Item i = table.write(key, false, expectedVersion, null, documentId, now);
