@@ -1,6 +1,5 @@
 package jp.nintei.service;
 
-import jp.nintei.domain.Rejection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.FileType;

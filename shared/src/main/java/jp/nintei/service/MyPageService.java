@@ -1,6 +1,5 @@
 package jp.nintei.service;
 
-import jp.nintei.domain.Rejection;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -9,6 +8,7 @@ import jp.nintei.domain.Member;
 import jp.nintei.domain.Menu;
 import jp.nintei.domain.MenuEntry;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.store.MemberStore;
 import jp.nintei.store.MyPageRecord;
 

@@ -1,6 +1,5 @@
 package jp.nintei.service;
 
-import jp.nintei.domain.Rejection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.LoginId;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.account.AccountMail;
 import jp.nintei.domain.account.AccountState;
 import jp.nintei.domain.account.PasswordPolicy;

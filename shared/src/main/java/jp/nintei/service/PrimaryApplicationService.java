@@ -1,6 +1,5 @@
 package jp.nintei.service;
 
-import jp.nintei.domain.Rejection;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.ConfirmationMail;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;

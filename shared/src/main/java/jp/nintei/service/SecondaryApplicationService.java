@@ -1,6 +1,5 @@
 package jp.nintei.service;
 
-import jp.nintei.domain.Rejection;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.Problem;
 import jp.nintei.domain.directory.Directory;

@@ -1,9 +1,9 @@
 package jp.nintei.service;
 
-import jp.nintei.domain.Rejection;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.LoginId;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.store.MemberStore;
 
 /**

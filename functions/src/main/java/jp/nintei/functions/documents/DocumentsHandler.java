@@ -1,6 +1,5 @@
 package jp.nintei.functions.documents;
 
-import jp.nintei.domain.Rejection;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
@@ -8,6 +7,7 @@ import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.functions.primary.ApplicationJson;
 import jp.nintei.functions.support.Components;
 import jp.nintei.functions.support.Priming;

@@ -1,6 +1,5 @@
 package jp.nintei.functions.primary;
 
-import jp.nintei.domain.Rejection;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.functions.support.Components;
 import jp.nintei.functions.support.Priming;
 import jp.nintei.service.PrimaryApplicationService;

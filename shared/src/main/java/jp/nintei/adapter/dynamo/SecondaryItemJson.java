@@ -10,7 +10,6 @@ import jp.nintei.domain.secondary.IdentityDocuments;
 import jp.nintei.domain.secondary.JulyProjection;
 import jp.nintei.domain.secondary.Resume;
 import jp.nintei.domain.secondary.TrainingRef;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,16 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * How the 二次申請 sections are stored: each section one JSON string attribute of the application item. This is
  * the store's own mapping, apart from the API's (functions/.../secondary): renaming a field of the API never
  * changes what is stored. The attribute names written here are those stored since the first release, so every
- * existing item reads. The item was written by us, so a value that cannot be read is our fault: an
- * {@link UnreadableItem} (a 500, logged), never the client's 400.
+ * existing item reads. The item was written by us, so a value that cannot be read is our fault: a
+ * {@link StoredJson.Unreadable} (a 500, logged), never the client's 400.
  */
 final class SecondaryItemJson {
     private SecondaryItemJson() {}
-
-    /** A stored section that is not what this mapping writes. */
-    static final class UnreadableItem extends IllegalStateException {
-        UnreadableItem(String attribute, Throwable cause) { super("stored attribute " + attribute + " cannot be read", cause); }
-    }
 
     // ---------- writing
     static ObjectNode resume(Resume r) {
@@ -79,14 +73,7 @@ final class SecondaryItemJson {
     }
 
     // ---------- reading (an attribute that is absent reads as empty: older items predate some sections)
-    static JsonNode parse(String attribute, String stored) {
-        if (stored == null) return null;
-        try {
-            return Json.parse(stored);
-        } catch (JacksonException e) {
-            throw new UnreadableItem(attribute, e);
-        }
-    }
+    static JsonNode parse(String attribute, String stored) { return StoredJson.parse(attribute, stored); }
 
     static Resume resume(JsonNode o) {
         if (o == null || !o.isObject()) return new Resume(List.of(), List.of(), List.of(), null);
@@ -111,7 +98,7 @@ final class SecondaryItemJson {
                         date(t, "supervisorFrom"), text(t, "qualification"), text(t, "certificateId")));
             }
         } catch (RuntimeException e) {
-            throw new UnreadableItem(attribute, e);
+            throw new StoredJson.Unreadable(attribute, e);
         }
         return out;
     }

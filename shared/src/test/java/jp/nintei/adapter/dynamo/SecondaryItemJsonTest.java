@@ -60,9 +60,9 @@ class SecondaryItemJsonTest {
 
     @Test
     void aStoredValueThatCannotBeReadIsOurFaultNotTheClients() {
-        var notJson = assertThrows(SecondaryItemJson.UnreadableItem.class, () -> SecondaryItemJson.parse("s1Resume", "{broken"));
+        var notJson = assertThrows(StoredJson.Unreadable.class, () -> SecondaryItemJson.parse("s1Resume", "{broken"));
         assertEquals("stored attribute s1Resume cannot be read", notJson.getMessage());
-        var badMonth = assertThrows(SecondaryItemJson.UnreadableItem.class,
+        var badMonth = assertThrows(StoredJson.Unreadable.class,
                 () -> SecondaryItemJson.training("s2Training", Json.parse("[{\"from\":\"April\"}]")));
         assertEquals("stored attribute s2Training cannot be read", badMonth.getMessage());
     }
