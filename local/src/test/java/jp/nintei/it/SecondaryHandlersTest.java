@@ -16,6 +16,7 @@ import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.dynamo.Keys;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.AppClock;
+import jp.nintei.domain.ApplicationKind;
 import jp.nintei.functions.directory.DirectoryHandler;
 import jp.nintei.functions.secondary.SecondaryHandler;
 import jp.nintei.local.Bootstrap;
@@ -112,6 +113,25 @@ class SecondaryHandlersTest {
         } finally {
             DYNAMO.updateItem(u -> u.tableName(Bootstrap.TABLE).key(key).updateExpression("REMOVE #r")
                     .expressionAttributeNames(Map.of("#r", DynamoApplicationStore.REQUIRED_ACHIEVEMENTS)));
+        }
+    }
+
+    /**
+     * The item is ours: a section stored in a shape the store's mapping cannot read is a server fault (500, logged),
+     * never answered as if the applicant's request were malformed (400 BAD_JSON / BAD_MONTH).
+     */
+    @Test
+    void aStoredSectionThatCannotBeReadIsAServerFaultNotTheApplicantsMistake() {
+        APIGatewayV2HTTPResponse first = secondary.handleRequest(fixture("put-api-applications-new-secondary-sections-section.json"), null);
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        var key = Keys.key(Keys.member(memberNo), Keys.application(year, ApplicationKind.NEW_SECONDARY));
+        for (String stored : new String[] {"{not json", "[{\"from\":\"2023年4月\"}]"}) {
+            DYNAMO.updateItem(u -> u.tableName(Bootstrap.TABLE).key(key).updateExpression("SET #t = :t")
+                    .expressionAttributeNames(Map.of("#t", "s2Training"))
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(stored))));
+            APIGatewayV2HTTPResponse read = secondary.handleRequest(fixture("get-api-applications-new-secondary.json"), null);
+            assertEquals(500, read.getStatusCode(), stored + " → " + read.getBody());
+            assertEquals("INTERNAL_ERROR", body(read).get("code").asString());
         }
     }
 }

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.FileType;
@@ -68,37 +68,37 @@ public final class DocumentService {
         ApplicationKey key = new ApplicationKey(memberNo, now.getYear(), kind);
         DocumentPurpose purpose = DocumentPurpose.of(purposeName);
         if (purpose == null || !fits(purpose, kind)) {
-            throw new ApiException(400, "UNKNOWN_PURPOSE", "purpose", Messages.UNKNOWN_PURPOSE);
+            throw new Rejection(Rejection.Kind.INVALID, "UNKNOWN_PURPOSE", "purpose", Messages.UNKNOWN_PURPOSE);
         }
         String name = cleanFileName(fileName);
-        if (size <= 0) throw new ApiException(400, "EMPTY_FILE", "file", Messages.EMPTY_FILE);
+        if (size <= 0) throw new Rejection(Rejection.Kind.INVALID, "EMPTY_FILE", "file", Messages.EMPTY_FILE);
         if (size > DocumentPurpose.MAX_BYTES) {
-            throw new ApiException(413, "FILE_TOO_LARGE", "file",
+            throw new Rejection(Rejection.Kind.TOO_LARGE, "FILE_TOO_LARGE", "file",
                     "ファイルサイズは" + DocumentPurpose.MAX_LABEL + "までです。小さくしてから選んでください。");
         }
         FileType type = FileType.ofContentType(contentType);
         if (type == null || !purpose.types().contains(type)) {
-            throw new ApiException(415, "UNSUPPORTED_TYPE", "file",
+            throw new Rejection(Rejection.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", "file",
                     purpose.label() + "は " + purpose.typesLabel() + " のファイルを選んでください。");
         }
         String sha = sha256Hex == null ? "" : sha256Hex.strip().toLowerCase(Locale.ROOT);
-        if (!SHA256_HEX.matcher(sha).matches()) throw new ApiException(400, "BAD_CHECKSUM", "sha256", Messages.BAD_CHECKSUM);
+        if (!SHA256_HEX.matcher(sha).matches()) throw new Rejection(Rejection.Kind.INVALID, "BAD_CHECKSUM", "sha256", Messages.BAD_CHECKSUM);
         requireOpen(key, now);
 
         java.util.List<Document> documents;
         boolean submitted;
         if (kind.stage() == ApplicationKind.Stage.SECONDARY && secondaries != null) {
             var s = secondaries.loadSecondary(key)
-                    .orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
-            if (!s.primarySubmitted()) throw new ApiException(403, "SECONDARY_UNAVAILABLE", Messages.SECONDARY_UNAVAILABLE);
+                    .orElseThrow(() -> new Rejection(Rejection.Kind.NOT_FOUND, "MEMBER_NOT_FOUND", null, Messages.MEMBER_NOT_FOUND));
+            if (!s.primarySubmitted()) throw new Rejection(Rejection.Kind.FORBIDDEN, "SECONDARY_UNAVAILABLE", null, Messages.SECONDARY_UNAVAILABLE);
             documents = s.application().documents();
             submitted = s.application().submitted();
         } else {
-            var s = store.load(key).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+            var s = store.load(key).orElseThrow(() -> new Rejection(Rejection.Kind.NOT_FOUND, "MEMBER_NOT_FOUND", null, Messages.MEMBER_NOT_FOUND));
             documents = s.application().documents();
             submitted = s.application().submitted();
         }
-        if (submitted) throw new ApiException(409, "ALREADY_SUBMITTED", Messages.ALREADY_SUBMITTED);
+        if (submitted) throw new Rejection(Rejection.Kind.CONFLICT, "ALREADY_SUBMITTED", null, Messages.ALREADY_SUBMITTED);
         // unfinished uploads (slots never registered) do not lock the applicant out: the page lists only registered
         // files, so there is nothing to delete there; the oldest unfinished slot of the purpose is replaced instead
         java.util.List<Document> unfinished = documents.stream().filter(d -> d.purpose() == purpose && !d.registered())
@@ -113,7 +113,7 @@ public final class DocumentService {
                                     java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).limit(replace).toList();
             if (oldest.size() < replace) {
                 // only registered files fill the application: those the page lists with their ×
-                throw new ApiException(409, "TOO_MANY_UPLOADS", "file", "登録できるファイルの数の上限に達しています。"
+                throw new Rejection(Rejection.Kind.CONFLICT, "TOO_MANY_UPLOADS", "file", "登録できるファイルの数の上限に達しています。"
                         + "不要な登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
             }
             for (Document d : oldest) {
@@ -126,7 +126,7 @@ public final class DocumentService {
             }
         }
         if (documents.stream().filter(d -> d.purpose() == purpose && d.registered()).count() >= purpose.maxCount()) {
-            throw new ApiException(409, "DOCUMENT_LIMIT", "file", purpose.label() + "は" + purpose.maxCount()
+            throw new Rejection(Rejection.Kind.CONFLICT, "DOCUMENT_LIMIT", "file", purpose.label() + "は" + purpose.maxCount()
                     + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
         }
         Document doc = new Document(UUID.randomUUID().toString().replace("-", ""), purpose, name, size, type, sha,
@@ -151,14 +151,14 @@ public final class DocumentService {
         requireOpen(key, now);
         String objectKey = DocumentStorage.key(key, doc.id());
         Optional<byte[]> content = storage.read(objectKey, DocumentPurpose.MAX_BYTES);
-        if (content.isEmpty()) throw new ApiException(409, "UPLOAD_NOT_FINISHED", "file", Messages.UPLOAD_NOT_FINISHED);
+        if (content.isEmpty()) throw new Rejection(Rejection.Kind.CONFLICT, "UPLOAD_NOT_FINISHED", "file", Messages.UPLOAD_NOT_FINISHED);
         byte[] bytes = content.get();
-        ApiException rejection = null;
+        Rejection rejection = null;
         Inspection inspection = null;
         if (bytes.length != doc.size() || !sha256(bytes).equals(doc.sha256())) {
-            rejection = new ApiException(422, "UPLOAD_MISMATCH", "file", Messages.UPLOAD_MISMATCH);
+            rejection = new Rejection(Rejection.Kind.UNPROCESSABLE, "UPLOAD_MISMATCH", "file", Messages.UPLOAD_MISMATCH);
         } else if (FileType.detect(bytes) != doc.type()) {
-            rejection = new ApiException(422, "INVALID_CONTENT", "file", "このファイルは " + doc.purpose().typesLabel()
+            rejection = new Rejection(Rejection.Kind.UNPROCESSABLE, "INVALID_CONTENT", "file", "このファイルは " + doc.purpose().typesLabel()
                     + " として読み取れません。ファイルが壊れていないか確認して、" + doc.purpose().typesLabel()
                     + " のファイルを選び直してください。");
         } else {
@@ -169,7 +169,7 @@ public final class DocumentService {
                         "このファイルは読み取れません。ファイルが壊れていないか確認して、選び直してください。"));
             }
             if (inspection.problem() != null) {
-                rejection = new ApiException(422, inspection.problem().code(), "file", inspection.problem().message());
+                rejection = new Rejection(Rejection.Kind.UNPROCESSABLE, inspection.problem().code(), "file", inspection.problem().message());
             }
         }
         Registered registered = null;
@@ -181,7 +181,7 @@ public final class DocumentService {
             long others = current.documents().stream()
                     .filter(d -> d.purpose() == doc.purpose() && d.registered() && !d.id().equals(doc.id())).count();
             if (others >= doc.purpose().maxCount()) {
-                rejection = new ApiException(409, "DOCUMENT_LIMIT", "file", doc.purpose().label() + "は" + doc.purpose().maxCount()
+                rejection = new Rejection(Rejection.Kind.CONFLICT, "DOCUMENT_LIMIT", "file", doc.purpose().label() + "は" + doc.purpose().maxCount()
                         + "ファイルまでです。登録済みのファイルを「×」で削除してから、もう一度アップロードしてください。");
                 break;
             }
@@ -236,13 +236,13 @@ public final class DocumentService {
         return store.findDocument(key, documentId).orElseThrow(DocumentService::notFound);
     }
 
-    private static ApiException notFound() {
-        return new ApiException(404, "DOCUMENT_NOT_FOUND", Messages.DOCUMENT_NOT_FOUND);
+    private static Rejection notFound() {
+        return new Rejection(Rejection.Kind.NOT_FOUND, "DOCUMENT_NOT_FOUND", null, Messages.DOCUMENT_NOT_FOUND);
     }
 
     private void requireOpen(ApplicationKey key, ZonedDateTime now) {
         if (!store.openFor(key, windows.get(key.year()), now)) {
-            throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+            throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
         }
     }
 
@@ -266,7 +266,7 @@ public final class DocumentService {
             int cut = Math.max(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')), Math.max(n.lastIndexOf('\uFF0F'), n.lastIndexOf('\uFF3C')));
             n = n.substring(cut + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
         }
-        if (n == null || n.isEmpty()) throw new ApiException(400, "FILE_NAME_REQUIRED", "file", Messages.FILE_NAME_REQUIRED);
+        if (n == null || n.isEmpty()) throw new Rejection(Rejection.Kind.INVALID, "FILE_NAME_REQUIRED", "file", Messages.FILE_NAME_REQUIRED);
         int max = 120;
         if (n.codePointCount(0, n.length()) <= max) return n;
         int dot = n.lastIndexOf('.');

@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.platform.Log;
 import jp.nintei.store.AccountStore;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.MailEventStore;
-import tools.jackson.databind.JsonNode;
 
 /**
  * SES bounce and complaint events (configuration set → SNS → MailEventsFunction) recorded on the mail they
@@ -36,23 +34,26 @@ public final class MailEventService {
         this.clock = clock;
     }
 
-    /** One SES event record (the SNS message text). */
-    public Outcome record(String sesEventJson) {
-        JsonNode e;
-        try {
-            e = Json.parse(sesEventJson);
-        } catch (RuntimeException bad) {
-            Log.info("mail-event-unreadable", Map.of());
-            return new Outcome(null, null, false);
-        }
-        String type = Json.text(e, "eventType");
-        if (type == null) type = Json.text(e, "notificationType"); // identity notifications use this name
+    /**
+     * One SES event as read from its JSON at the edge (the mail-events handler): the event type ("Bounce",
+     * "Complaint", ...), whether a bounce is permanent, the first recipient's diagnostic, and our mail id header.
+     */
+    public record SesEvent(String type, boolean permanentBounce, String diagnostic, String mailId) {}
+
+    /** An SES event that could not be read at all: logged and left alone. */
+    public Outcome unreadable() {
+        Log.info("mail-event-unreadable", Map.of());
+        return new Outcome(null, null, false);
+    }
+
+    /** One SES event record. */
+    public Outcome record(SesEvent e) {
+        String type = e.type();
         String state;
         String problem;
         if ("Bounce".equals(type)) {
-            JsonNode b = e.path("bounce");
-            String diagnostic = b.path("bouncedRecipients").path(0).path("diagnosticCode").asString("");
-            if ("Permanent".equals(b.path("bounceType").asString(""))) {
+            String diagnostic = e.diagnostic() == null ? "" : e.diagnostic();
+            if (e.permanentBounce()) {
                 problem = "宛先に届きませんでした（アドレスが存在しない等の恒久的なエラー" + (diagnostic.isBlank() ? "" : "：" + diagnostic)
                         + "）。会員のメールアドレスを確認してください。";
             } else {
@@ -67,7 +68,7 @@ public final class MailEventService {
             Log.info("mail-event-ignored", Map.of("type", String.valueOf(type)));
             return new Outcome(null, null, false);
         }
-        String mailId = mailId(e.path("mail"));
+        String mailId = e.mailId();
         boolean recorded = false;
         if (mailId != null) {
             Matcher c = CONFIRMATION.matcher(mailId);
@@ -84,13 +85,6 @@ public final class MailEventService {
         }
         Log.info("mail-event", Map.of("type", type, "mailId", String.valueOf(mailId), "recorded", recorded));
         return new Outcome(mailId, state, recorded);
-    }
-
-    private static String mailId(JsonNode mail) {
-        for (JsonNode h : mail.path("headers")) {
-            if (MAIL_ID_HEADER.equalsIgnoreCase(h.path("name").asString(""))) return h.path("value").asString(null);
-        }
-        return null;
     }
 
     private static ApplicationKind kind(String name) {

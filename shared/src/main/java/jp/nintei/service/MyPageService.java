@@ -3,12 +3,12 @@ package jp.nintei.service;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Menu;
 import jp.nintei.domain.MenuEntry;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.store.MemberStore;
 import jp.nintei.store.MyPageRecord;
 
@@ -28,7 +28,7 @@ public final class MyPageService {
         ZonedDateTime now = AppClock.now(clock);
         int year = now.getYear();
         MyPageRecord record = members.loadMyPage(memberNo, year)
-                .orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+                .orElseThrow(() -> new Rejection(Rejection.Kind.NOT_FOUND, "MEMBER_NOT_FOUND", null, Messages.MEMBER_NOT_FOUND));
         return new MyPage(record.member(), year, now,
                 Menu.entries(record.member(), record.windows(), record.applications(), now));
     }

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.LoginId;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.account.AccountMail;
 import jp.nintei.domain.account.AccountState;
 import jp.nintei.domain.account.PasswordPolicy;
@@ -55,7 +55,7 @@ public final class PasswordResetService {
 
     /** Mails a code when the user ID names a member with an account; the caller answers {@link #CODE_SENT} either way. */
     public void requestCode(String typedId) {
-        if (JapaneseText.isBlank(typedId)) throw new ApiException(400, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
+        if (JapaneseText.isBlank(typedId)) throw new Rejection(Rejection.Kind.INVALID, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
         String memberNo = memberNo(typedId);
         if (memberNo == null) return;
         Member m = admin.members(List.of(memberNo)).get(memberNo);
@@ -84,11 +84,11 @@ public final class PasswordResetService {
 
     /** Sets the new password when the code is right; every failure about the code is the same message. */
     public void reset(String typedId, String code, String newPassword) {
-        if (JapaneseText.isBlank(typedId)) throw new ApiException(400, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
+        if (JapaneseText.isBlank(typedId)) throw new Rejection(Rejection.Kind.INVALID, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
         String c = code == null ? "" : JapaneseText.normalize(code).replace(" ", "");
-        if (!c.matches("[0-9]{6}")) throw new ApiException(400, "CODE_REQUIRED", "code", "メールに記載の6桁の確認コード（半角数字）を入力してください。");
+        if (!c.matches("[0-9]{6}")) throw new Rejection(Rejection.Kind.INVALID, "CODE_REQUIRED", "code", "メールに記載の6桁の確認コード（半角数字）を入力してください。");
         String problem = PasswordPolicy.problem(newPassword);
-        if (problem != null) throw new ApiException(400, "WEAK_PASSWORD", "password", problem);
+        if (problem != null) throw new Rejection(Rejection.Kind.INVALID, "WEAK_PASSWORD", "password", problem);
         String memberNo = memberNo(typedId);
         if (memberNo == null) throw mismatch();
         AccountStore.Account a = accounts.find(memberNo).orElse(null);
@@ -104,7 +104,7 @@ public final class PasswordResetService {
         try {
             pool.setPassword(memberNo, newPassword);
         } catch (MemberAccounts.WeakPassword e) {
-            throw new ApiException(400, "WEAK_PASSWORD", "password", "このパスワードは使えません。" + PasswordPolicy.DESCRIPTION);
+            throw new Rejection(Rejection.Kind.INVALID, "WEAK_PASSWORD", "password", "このパスワードは使えません。" + PasswordPolicy.DESCRIPTION);
         } catch (MemberAccounts.Busy e) {
             throw busy();
         } catch (MemberAccounts.Refused e) {
@@ -120,9 +120,9 @@ public final class PasswordResetService {
         return id.type() == LoginId.Type.EMAIL ? members.findMemberNoByEmail(id.value()).orElse(null) : id.value();
     }
 
-    private static ApiException mismatch() { return new ApiException(400, "CODE_MISMATCH", "code", CODE_MISMATCH); }
+    private static Rejection mismatch() { return new Rejection(Rejection.Kind.INVALID, "CODE_MISMATCH", "code", CODE_MISMATCH); }
 
-    static ApiException busy() {
-        return new ApiException(429, "TOO_MANY_REQUESTS", "操作が集中しているため受け付けられませんでした。数分待ってから、もう一度お試しください。");
+    static Rejection busy() {
+        return new Rejection(Rejection.Kind.TOO_MANY, "TOO_MANY_REQUESTS", null, "操作が集中しているため受け付けられませんでした。数分待ってから、もう一度お試しください。");
     }
 }

@@ -5,16 +5,17 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import jp.nintei.adapter.http.ApiException;
-import jp.nintei.adapter.json.SectionJson;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.Problem;
 import jp.nintei.domain.directory.Directory;
+import jp.nintei.domain.secondary.Achievement;
 import jp.nintei.domain.secondary.AchievementRules;
+import jp.nintei.domain.secondary.IdentityDocuments;
 import jp.nintei.domain.secondary.JulyProjection;
 import jp.nintei.domain.secondary.Resume;
 import jp.nintei.domain.secondary.ResumeRules;
@@ -25,7 +26,6 @@ import jp.nintei.domain.secondary.TrainingRef;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.ApplicationStore;
 import jp.nintei.store.SecondaryStore;
-import tools.jackson.databind.JsonNode;
 
 /**
  * 二次申請: read with ② 認定要件 and the state of every section, save a section or the top page (手続き中, the
@@ -39,16 +39,16 @@ public final class SecondaryApplicationService {
 
     private final SecondaryStore store;
     private final ApplicationStore applications;
-    private final MailService mail;
     private final WindowCache windows;
     private final Supplier<Directory> directory;
     private final Clock clock;
+    private final SubmitFlow<SecondaryStore.Snapshot> submits;
 
     public SecondaryApplicationService(SecondaryStore store, ApplicationStore applications, MailService mail,
                                        WindowCache windows, Supplier<Directory> directory, Clock clock) {
         this.store = store;
         this.applications = applications;
-        this.mail = mail;
+        this.submits = new SubmitFlow<>(applications, mail);
         this.windows = windows;
         this.directory = directory;
         this.clock = clock;
@@ -61,29 +61,42 @@ public final class SecondaryApplicationService {
         return view(s, now, null);
     }
 
-    /** Saves one section ({@code resume}, {@code training}, {@code achievements}, {@code identity}) as typed. */
-    public long saveSection(String memberNo, ApplicationKind kind, String section, long version, JsonNode body) {
+    /**
+     * One section of the 二次申請 as the applicant typed it, read from the request at the edge (the handler):
+     * the service takes these values, never the request's JSON.
+     */
+    public sealed interface Section {
+        /** 1. 申請書・履歴書; {@code yearsUnreadable}: the typed 臨床経験年数 is not a whole number of years */
+        record ResumeSection(Resume resume, boolean yearsUnreadable) implements Section {}
+
+        /** 2. 臨床研修修了証明書 */
+        record TrainingSection(List<TrainingRef> entries) implements Section {}
+
+        /** 3. 業績書 */
+        record AchievementsSection(List<Achievement> items) implements Section {}
+
+        /** 4. 医師免許・受講証・受験用写真 */
+        record IdentitySection(IdentityDocuments documents) implements Section {}
+    }
+
+    /** Saves one section (登録) as typed; returns the new version. */
+    public long saveSection(String memberNo, ApplicationKind kind, Section section, long version) {
         ZonedDateTime now = AppClock.now(clock);
         ApplicationKey key = key(memberNo, kind, now);
         List<Problem> problems = new ArrayList<>();
-        switch (section == null ? "" : section) {
-            case "resume" -> SectionJson.requireShape(body, "education", "career", "qualifications");
-            case "training" -> SectionJson.requireShape(body, "entries");
-            case "achievements" -> SectionJson.requireShape(body, "items");
-            case "identity" -> SectionJson.requireTexts(body, "licenseId", "courseId", "photoId");
-            default -> { }
-        }
-        SecondaryStore.Change change = switch (section == null ? "" : section) {
-            case "resume" -> new SecondaryStore.Change(resume(body, now, problems), null, null, null, null, null);
-            case "training" -> new SecondaryStore.Change(null, training(body, key.year()), null, null, null, null);
-            case "achievements" -> new SecondaryStore.Change(null, null,
-                    AchievementRules.normalize(SectionJson.achievements(body.get("items")), now.toLocalDate(), problems),
+        SecondaryStore.Change change;
+        if (section instanceof Section.ResumeSection r) {
+            change = new SecondaryStore.Change(resume(r, now, problems), null, null, null, null, null);
+        } else if (section instanceof Section.TrainingSection t) {
+            change = new SecondaryStore.Change(null, training(t.entries(), key.year()), null, null, null, null);
+        } else if (section instanceof Section.AchievementsSection a) {
+            change = new SecondaryStore.Change(null, null, AchievementRules.normalize(a.items(), now.toLocalDate(), problems),
                     null, null, null);
-            case "identity" -> new SecondaryStore.Change(null, null, null, SectionJson.identity(body), null, null);
-            default -> throw new ApiException(404, "SECTION_UNKNOWN", Messages.SECTION_UNKNOWN);
-        };
+        } else {
+            change = new SecondaryStore.Change(null, null, null, ((Section.IdentitySection) section).documents(), null, null);
+        }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, problems.get(0).code(), problems.get(0).field(), problems.get(0).message(), problems);
+            throw new Rejection(Rejection.Kind.INVALID, problems.get(0).code(), problems.get(0).field(), problems.get(0).message(), problems);
         }
         return save(key, version, change, now);
     }
@@ -100,32 +113,36 @@ public final class SecondaryApplicationService {
         ApplicationKey key = key(memberNo, kind, now);
         SecondaryStore.Snapshot s = load(key);
         SecondaryApplication app = s.application();
-        if (app.submitted()) {
-            SecondaryStore.Snapshot settled = PrimaryApplicationService.settle(s, () -> load(key), x -> x.application().mail());
-            return view(settled, now, PrimaryApplicationService.mailSent(settled.application().mail()));
-        }
+        if (app.submitted()) return view(submits.repeat(s, submission(key, s, version, now, null)), now);
         requireAccess(s, now);
         if (app.version() != version) throw PrimaryApplicationService.conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
         SecondaryRules.Evaluation e = SecondaryRules.evaluate(app, s.member(), directory.get(), s.requiredAchievements());
-        if (!e.canSubmit()) throw new ApiException(422, "INCOMPLETE", null, Messages.INCOMPLETE, e.allProblems());
+        if (!e.canSubmit()) throw new Rejection(Rejection.Kind.UNPROCESSABLE, "INCOMPLETE", null, Messages.INCOMPLETE, e.allProblems());
         String receiptNo = SecondaryMail.receiptNo(app);
         String mailId = SecondaryMail.mailId(app) + "-v" + version;
-        try {
-            applications.submit(key, version, receiptNo, mailId, now.toInstant(), s.member());
-        } catch (ApplicationStore.Conflict c) {
-            if (c.reason() == ApplicationStore.Conflict.Reason.SUBMITTED) {
-                SecondaryStore.Snapshot again = PrimaryApplicationService.settle(load(key), () -> load(key), x -> x.application().mail());
-                return view(again, now, PrimaryApplicationService.mailSent(again.application().mail()));
-            }
-            throw PrimaryApplicationService.conflict(c);
-        }
-        boolean audited = audit(key, receiptNo, version, now);
-        SecondaryApplication submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.PENDING, 0, null));
-        SecondaryStore.Snapshot after = new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements());
-        boolean sent = mail.send(ConfirmationMails.secondary(after, directory.get()), audited);
-        if (sent) submitted = with(app, version + 1, now, receiptNo, new MailStatus(mailId, MailStatus.State.SENT, 1, now.toInstant()));
-        return view(new SecondaryStore.Snapshot(s.member(), s.windows(), submitted, true, s.requiredAchievements()), now, sent);
+        return view(submits.submit(key, version, s.member(), receiptNo, mailId, now, submission(key, s, version, now, receiptNo)), now);
     }
+
+    /** 二次申請 for the shared submit flow: read again by key; once submitted, the draft at version + 1, 提出済. */
+    private SubmitFlow.Application<SecondaryStore.Snapshot> submission(ApplicationKey key, SecondaryStore.Snapshot s,
+                                                                       long version, ZonedDateTime now, String receiptNo) {
+        return new SubmitFlow.Application<>() {
+            @Override public SecondaryStore.Snapshot reload() { return load(key); }
+
+            @Override public MailStatus mailOf(SecondaryStore.Snapshot x) { return x.application().mail(); }
+
+            @Override public SecondaryStore.Snapshot submitted(MailStatus mail) {
+                return new SecondaryStore.Snapshot(s.member(), s.windows(), with(s.application(), version + 1, now, receiptNo, mail),
+                        true, s.requiredAchievements());
+            }
+
+            @Override public MailService.Outgoing confirmation(SecondaryStore.Snapshot submitted) {
+                return ConfirmationMails.secondary(submitted, directory.get());
+            }
+        };
+    }
+
+    private View view(SubmitFlow.Outcome<SecondaryStore.Snapshot> o, ZonedDateTime now) { return view(o.snapshot(), now, o.mailSent()); }
 
     private static SecondaryApplication with(SecondaryApplication a, long version, ZonedDateTime now, String receiptNo, MailStatus mail) {
         return new SecondaryApplication(a.memberNo(), a.year(), a.kind(), ApplicationStatus.SUBMITTED, version, a.duesInProcess(),
@@ -134,7 +151,7 @@ public final class SecondaryApplicationService {
 
     private long save(ApplicationKey key, long version, SecondaryStore.Change change, ZonedDateTime now) {
         if (!applications.openFor(key, windows.get(key.year()), now)) {
-            throw new ApiException(403, "WINDOW_CLOSED", Messages.WINDOW_CLOSED);
+            throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
         }
         if (version == 0) {
             // the first save creates the item: only for a member whose 一次申請 is submitted (later saves need the item)
@@ -145,40 +162,24 @@ public final class SecondaryApplicationService {
         } catch (ApplicationStore.Conflict c) {
             throw PrimaryApplicationService.conflict(c);
         } catch (SecondaryStore.TooLarge t) {
-            throw new ApiException(413, "SECTION_TOO_LARGE", Messages.SECTION_TOO_LARGE);
+            throw new Rejection(Rejection.Kind.TOO_LARGE, "SECTION_TOO_LARGE", null, Messages.SECTION_TOO_LARGE);
         }
     }
 
-    private Resume resume(JsonNode body, ZonedDateTime now, List<Problem> problems) {
-        Resume typed = SectionJson.resume(body);
-        JsonNode y = body.get("experienceYears");
-        Integer years = null;
-        if (y != null && !y.isNull() && !(y.isString() && y.asString().isBlank())) {
-            int parsed = y.isNumber() ? (y.canConvertToInt() && y.asDouble() == y.asInt() ? y.asInt() : -1)
-                    : y.isString() ? ResumeRules.parseYears(y.asString()) : -1;
-            if (parsed < 0) {
-                problems.add(new Problem("BAD_YEARS", "experienceYears", "緩和医療の臨床経験の年数は整数（年）で入力してください。"));
-            } else {
-                years = parsed;
-            }
+    private Resume resume(Section.ResumeSection typed, ZonedDateTime now, List<Problem> problems) {
+        if (typed.yearsUnreadable()) {
+            problems.add(new Problem("BAD_YEARS", "experienceYears", "緩和医療の臨床経験の年数は整数（年）で入力してください。"));
         }
-        Resume withYears = new Resume(typed.education(), typed.career(), typed.qualifications(), years);
-        return ResumeRules.normalize(withYears, now.toLocalDate(), problems).resume();
+        return ResumeRules.normalize(typed.resume(), now.toLocalDate(), problems).resume();
     }
 
-    private List<TrainingRef> training(JsonNode body, int year) {
-        List<TrainingRef> refs;
-        try {
-            refs = SectionJson.training(body.get("entries"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "BAD_MONTH", e.getMessage(), "研修期間は「2023-04」の形式で選んでください。");
-        }
+    private List<TrainingRef> training(List<TrainingRef> refs, int year) {
         Directory d = directory.get();
         for (int i = 0; i < refs.size(); i++) {
             TrainingRef r = refs.get(i);
             for (var m : new Object[][] {{"from", r.from()}, {"to", r.to()}}) {
                 if (!jp.nintei.domain.PlausibleDates.plausible((java.time.YearMonth) m[1], year)) {
-                    throw new ApiException(400, "MONTH_OUT_OF_RANGE", "entries[" + i + "]." + m[0], "証明書" + (i + 1)
+                    throw new Rejection(Rejection.Kind.INVALID, "MONTH_OUT_OF_RANGE", "entries[" + i + "]." + m[0], "証明書" + (i + 1)
                             + "：研修期間は" + jp.nintei.domain.PlausibleDates.EARLIEST.getYear() + "年1月から" + (year + 1)
                             + "年12月までの年月で選んでください。");
                 }
@@ -188,7 +189,7 @@ public final class SecondaryApplicationService {
             boolean supervisorOk = r.supervisorNo() == null || d.supervisorRows(r.supervisorNo()).stream()
                     .anyMatch(s -> s.validFrom().equals(r.supervisorFrom()) && s.qualification().equals(r.qualification()));
             if (!facilityOk || !supervisorOk) {
-                throw new ApiException(400, "UNKNOWN_DIRECTORY_ROW", "entries[" + i + "]." + (facilityOk ? "supervisor" : "facility"),
+                throw new Rejection(Rejection.Kind.INVALID, "UNKNOWN_DIRECTORY_ROW", "entries[" + i + "]." + (facilityOk ? "supervisor" : "facility"),
                         "証明書" + (i + 1) + "：" + Messages.UNKNOWN_DIRECTORY_ROW);
             }
         }
@@ -206,30 +207,16 @@ public final class SecondaryApplicationService {
         var app = s.application();
         if (!s.primarySubmitted()
                 || !applications.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now)) {
-            throw new ApiException(403, "SECONDARY_UNAVAILABLE", Messages.SECONDARY_UNAVAILABLE);
+            throw new Rejection(Rejection.Kind.FORBIDDEN, "SECONDARY_UNAVAILABLE", null, Messages.SECONDARY_UNAVAILABLE);
         }
     }
 
     private SecondaryStore.Snapshot load(ApplicationKey key) {
-        return store.loadSecondary(key).orElseThrow(() -> new ApiException(404, "MEMBER_NOT_FOUND", Messages.MEMBER_NOT_FOUND));
+        return store.loadSecondary(key).orElseThrow(() -> new Rejection(Rejection.Kind.NOT_FOUND, "MEMBER_NOT_FOUND", null, Messages.MEMBER_NOT_FOUND));
     }
 
     private static ApplicationKey key(String memberNo, ApplicationKind kind, ZonedDateTime now) {
-        if (kind.stage() != ApplicationKind.Stage.SECONDARY) throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
+        if (kind.stage() != ApplicationKind.Stage.SECONDARY) throw new Rejection(Rejection.Kind.NOT_FOUND, "NOT_FOUND", null, Messages.NOT_THIS_APPLICATION);
         return new ApplicationKey(memberNo, now.getYear(), kind);
-    }
-
-    /**
-     * Best effort: the submission stands even if its audit line cannot be written now (the submit queued it, and
-     * the mail-retry schedule writes it). Returns whether it was written.
-     */
-    private boolean audit(ApplicationKey key, String receiptNo, long version, ZonedDateTime now) {
-        try {
-            applications.recordSubmission(key, receiptNo, version, now.toInstant());
-            return true;
-        } catch (RuntimeException e) {
-            jp.nintei.platform.Log.warn("audit", java.util.Map.of("event", "SUBMITTED", "error", e.getClass().getName()));
-            return false;
-        }
     }
 }

@@ -1,9 +1,9 @@
 package jp.nintei.service;
 
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.LoginId;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.store.MemberStore;
 
 /**
@@ -41,9 +41,9 @@ public final class SignInService {
     }
 
     public Outcome start(String typedId, String password) {
-        if (JapaneseText.isBlank(typedId)) throw new ApiException(400, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
+        if (JapaneseText.isBlank(typedId)) throw new Rejection(Rejection.Kind.INVALID, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
         if (password == null || password.isEmpty()) {
-            throw new ApiException(400, "PASSWORD_REQUIRED", "password", Messages.PASSWORD_REQUIRED);
+            throw new Rejection(Rejection.Kind.INVALID, "PASSWORD_REQUIRED", "password", Messages.PASSWORD_REQUIRED);
         }
         LoginId id = LoginId.parse(typedId);
         String username = id == null ? null
@@ -54,9 +54,9 @@ public final class SignInService {
         } catch (IdentityProvider.NewPasswordRequired c) {
             return new Outcome(null, c.username(), c.session());
         } catch (IdentityProvider.LockedOut e) {
-            throw new ApiException(429, "LOCKED_OUT", LOCKED_OUT);
+            throw new Rejection(Rejection.Kind.TOO_MANY, "LOCKED_OUT", null, LOCKED_OUT);
         } catch (IdentityProvider.TemporaryPasswordExpired e) {
-            throw new ApiException(401, "INVITATION_EXPIRED", INVITATION_EXPIRED);
+            throw new Rejection(Rejection.Kind.UNAUTHORIZED, "INVITATION_EXPIRED", null, INVITATION_EXPIRED);
         } catch (IdentityProvider.Rejected e) {
             throw failed();
         }
@@ -65,21 +65,21 @@ public final class SignInService {
     /** 「パスワードを設定してください」: the member's own password replaces the invitation's temporary one. */
     public IdentityProvider.Tokens completeNewPassword(String username, String session, String newPassword) {
         String problem = jp.nintei.domain.account.PasswordPolicy.problem(newPassword);
-        if (problem != null) throw new ApiException(400, "WEAK_PASSWORD", "password", problem);
+        if (problem != null) throw new Rejection(Rejection.Kind.INVALID, "WEAK_PASSWORD", "password", problem);
         if (username == null || session == null || username.isBlank() || session.isBlank()) {
-            throw new ApiException(401, "CHALLENGE_EXPIRED", CHALLENGE_EXPIRED);
+            throw new Rejection(Rejection.Kind.UNAUTHORIZED, "CHALLENGE_EXPIRED", null, CHALLENGE_EXPIRED);
         }
         try {
             IdentityProvider.Tokens t = identity.completeNewPassword(username, session, newPassword);
             if (accounts != null) accounts.active(username, null, java.time.Instant.now());
             return t;
         } catch (MemberAccounts.WeakPassword e) {
-            throw new ApiException(400, "WEAK_PASSWORD", "password", "このパスワードは使えません。"
+            throw new Rejection(Rejection.Kind.INVALID, "WEAK_PASSWORD", "password", "このパスワードは使えません。"
                     + jp.nintei.domain.account.PasswordPolicy.DESCRIPTION);
         } catch (IdentityProvider.LockedOut e) {
-            throw new ApiException(429, "LOCKED_OUT", LOCKED_OUT);
+            throw new Rejection(Rejection.Kind.TOO_MANY, "LOCKED_OUT", null, LOCKED_OUT);
         } catch (IdentityProvider.Rejected e) {
-            throw new ApiException(401, "CHALLENGE_EXPIRED", CHALLENGE_EXPIRED);
+            throw new Rejection(Rejection.Kind.UNAUTHORIZED, "CHALLENGE_EXPIRED", null, CHALLENGE_EXPIRED);
         }
     }
 
@@ -90,16 +90,16 @@ public final class SignInService {
 
     public IdentityProvider.Tokens refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
-            throw new ApiException(401, "SESSION_EXPIRED", Messages.SESSION_EXPIRED);
+            throw new Rejection(Rejection.Kind.UNAUTHORIZED, "SESSION_EXPIRED", null, Messages.SESSION_EXPIRED);
         }
         try {
             return identity.refresh(refreshToken);
         } catch (IdentityProvider.Rejected e) {
-            throw new ApiException(401, "SESSION_EXPIRED", Messages.SESSION_EXPIRED);
+            throw new Rejection(Rejection.Kind.UNAUTHORIZED, "SESSION_EXPIRED", null, Messages.SESSION_EXPIRED);
         }
     }
 
-    private static ApiException failed() {
-        return new ApiException(401, "LOGIN_FAILED", Messages.LOGIN_FAILED);
+    private static Rejection failed() {
+        return new Rejection(Rejection.Kind.UNAUTHORIZED, "LOGIN_FAILED", null, Messages.LOGIN_FAILED);
     }
 }

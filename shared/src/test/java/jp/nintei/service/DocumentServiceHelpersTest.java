@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import jp.nintei.adapter.http.ApiException;
+import jp.nintei.adapter.http.HttpStatus;
+import jp.nintei.domain.Rejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +47,7 @@ class DocumentServiceHelpersTest {
 
     @Test
     void controlCharacterAloneIsNoName() {
-        ApiException e = assertThrows(ApiException.class, () -> DocumentService.cleanFileName("\u0000\u0001"));
+        Rejection e = assertThrows(Rejection.class, () -> DocumentService.cleanFileName("\u0000\u0001"));
         assertEquals("FILE_NAME_REQUIRED", e.code());
     }
 
@@ -105,8 +106,8 @@ class DocumentServiceHelpersTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "\u3000", "\t\n", "/", "\\", "C:\\Users\\me\\", "folder/", "\uFF0F"})
     void noNameIsA400(String typed) {
-        ApiException e = assertThrows(ApiException.class, () -> DocumentService.cleanFileName(typed));
-        assertEquals(400, e.status());
+        Rejection e = assertThrows(Rejection.class, () -> DocumentService.cleanFileName(typed));
+        assertEquals(400, HttpStatus.of(e.kind()));
         assertEquals("FILE_NAME_REQUIRED", e.code());
         assertEquals("file", e.field());
         assertEquals("ファイル名を確認できません。もう一度ファイルを選んでください。", e.getMessage());

@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.nintei.adapter.http.ApiException;
+import jp.nintei.adapter.http.HttpStatus;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.store.MemberStore;
 import jp.nintei.store.MyPageRecord;
@@ -94,12 +95,12 @@ class SignInServiceTest {
         idp.passwords.put("10000002", "Correct-horse-1");
     }
 
-    private ApiException refused(String id, String password) {
-        return assertThrows(ApiException.class, () -> service.signIn(id, password));
+    private Rejection refused(String id, String password) {
+        return assertThrows(Rejection.class, () -> service.signIn(id, password));
     }
 
-    private static void assertLoginFailed(ApiException e) {
-        assertEquals(401, e.status());
+    private static void assertLoginFailed(Rejection e) {
+        assertEquals(401, HttpStatus.of(e.kind()));
         assertEquals("LOGIN_FAILED", e.code());
         assertNull(e.field());
         assertEquals(LOGIN_FAILED, e.getMessage());
@@ -109,8 +110,8 @@ class SignInServiceTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "　", "　　 ", "\t"})
     void blankIdIs400LoginIdRequired(String id) {
-        ApiException e = refused(id, "Correct-horse-1");
-        assertEquals(400, e.status());
+        Rejection e = refused(id, "Correct-horse-1");
+        assertEquals(400, HttpStatus.of(e.kind()));
         assertEquals("LOGIN_ID_REQUIRED", e.code());
         assertEquals("userId", e.field());
         assertEquals(LOGIN_ID_REQUIRED, e.getMessage());
@@ -121,8 +122,8 @@ class SignInServiceTest {
     @ParameterizedTest(name = "[{index}] password \"{0}\"")
     @NullAndEmptySource
     void blankPasswordIs400PasswordRequired(String password) {
-        ApiException e = refused("10000002", password);
-        assertEquals(400, e.status());
+        Rejection e = refused("10000002", password);
+        assertEquals(400, HttpStatus.of(e.kind()));
         assertEquals("PASSWORD_REQUIRED", e.code());
         assertEquals("password", e.field());
         assertEquals(PASSWORD_REQUIRED, e.getMessage());
@@ -136,12 +137,12 @@ class SignInServiceTest {
 
     @Test
     void unknownEmailAndWrongPasswordAreIndistinguishable() {
-        ApiException unknownEmail = refused("nobody@example.jp", "Correct-horse-1");
-        ApiException wrongPassword = refused("jiro@example.jp", "wrong");
-        ApiException unknownMemberNo = refused("99999999", "Correct-horse-1");
-        ApiException garbage = refused("not an id", "Correct-horse-1");
-        for (ApiException e : List.of(unknownEmail, wrongPassword, unknownMemberNo, garbage)) assertLoginFailed(e);
-        assertEquals(unknownEmail.status(), wrongPassword.status());
+        Rejection unknownEmail = refused("nobody@example.jp", "Correct-horse-1");
+        Rejection wrongPassword = refused("jiro@example.jp", "wrong");
+        Rejection unknownMemberNo = refused("99999999", "Correct-horse-1");
+        Rejection garbage = refused("not an id", "Correct-horse-1");
+        for (Rejection e : List.of(unknownEmail, wrongPassword, unknownMemberNo, garbage)) assertLoginFailed(e);
+        assertEquals(HttpStatus.of(unknownEmail.kind()), HttpStatus.of(wrongPassword.kind()));
         assertEquals(unknownEmail.code(), wrongPassword.code());
         assertEquals(unknownEmail.field(), wrongPassword.field());
         assertEquals(unknownEmail.getMessage(), wrongPassword.getMessage());
@@ -194,8 +195,8 @@ class SignInServiceTest {
         idp.refreshTokens.put("good", tokens);
         assertSame(tokens, service.refresh("good"));
         for (String bad : new String[] {null, "", "  ", "bad"}) {
-            ApiException e = assertThrows(ApiException.class, () -> service.refresh(bad));
-            assertEquals(401, e.status());
+            Rejection e = assertThrows(Rejection.class, () -> service.refresh(bad));
+            assertEquals(401, HttpStatus.of(e.kind()));
             assertEquals("SESSION_EXPIRED", e.code());
             assertEquals(SESSION_EXPIRED, e.getMessage());
         }
@@ -213,23 +214,23 @@ class SignInServiceTest {
 
     @Test
     void theNewPasswordIsCheckedAgainstThePolicyBeforeCognitoIsAsked() {
-        ApiException weak = assertThrows(ApiException.class, () -> service.completeNewPassword("10000002", "session-10000002", "abcdefgh"));
-        assertEquals(400, weak.status());
+        Rejection weak = assertThrows(Rejection.class, () -> service.completeNewPassword("10000002", "session-10000002", "abcdefgh"));
+        assertEquals(400, HttpStatus.of(weak.kind()));
         assertEquals("password", weak.field());
         assertEquals(List.of(), idp.newPasswords);
         assertEquals("id-10000002", service.completeNewPassword("10000002", "session-10000002", "abcdefg1").idToken());
-        ApiException stale = assertThrows(ApiException.class, () -> service.completeNewPassword("10000002", "other", "abcdefg1"));
-        assertEquals(401, stale.status());
+        Rejection stale = assertThrows(Rejection.class, () -> service.completeNewPassword("10000002", "other", "abcdefg1"));
+        assertEquals(401, HttpStatus.of(stale.kind()));
         assertEquals(SignInService.CHALLENGE_EXPIRED, stale.getMessage());
     }
 
     @Test
     void lockoutAndAnExpiredInvitationSayWhatToDo() {
-        ApiException locked = refused("10000002", "locked-1");
-        assertEquals(429, locked.status());
+        Rejection locked = refused("10000002", "locked-1");
+        assertEquals(429, HttpStatus.of(locked.kind()));
         assertEquals(SignInService.LOCKED_OUT, locked.getMessage());
-        ApiException expired = refused("10000002", "expired-1");
-        assertEquals(401, expired.status());
+        Rejection expired = refused("10000002", "expired-1");
+        assertEquals(401, HttpStatus.of(expired.kind()));
         assertEquals(SignInService.INVITATION_EXPIRED, expired.getMessage());
     }
 

@@ -1,13 +1,13 @@
 package jp.nintei.functions.documents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.functions.primary.ApplicationJson;
 import jp.nintei.functions.support.Components;
 import jp.nintei.functions.support.Priming;
@@ -38,7 +38,7 @@ public final class DocumentsHandler extends HttpFunction {
         ApplicationKind kind = ApplicationKind.fromSlug(request.pathParameters().get("application"));
         // 更新申請 has no documents in this system: only 一次・二次 applications hold uploads
         if (kind == null || kind.stage() == ApplicationKind.Stage.RENEWAL) {
-            throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
+            throw new Rejection(Rejection.Kind.NOT_FOUND, "NOT_FOUND", null, Messages.NOT_THIS_APPLICATION);
         }
         String member = request.memberNo();
         String id = request.pathParameters().get("documentId");
@@ -46,7 +46,7 @@ public final class DocumentsHandler extends HttpFunction {
             case "POST /api/applications/{application}/documents" -> {
                 ObjectNode b = Json.parseObject(request.body());
                 JsonNode size = b.get("size");
-                if (size == null || !size.canConvertToLong()) throw new ApiException(400, "EMPTY_FILE", "file", Messages.EMPTY_FILE);
+                if (size == null || !size.canConvertToLong()) throw new Rejection(Rejection.Kind.INVALID, "EMPTY_FILE", "file", Messages.EMPTY_FILE);
                 DocumentService.Slot slot = documents.requestSlot(member, kind, Json.text(b, "purpose"),
                         Json.text(b, "fileName"), size.asLong(), Json.text(b, "contentType"), Json.text(b, "sha256"));
                 ObjectNode o = Json.object();

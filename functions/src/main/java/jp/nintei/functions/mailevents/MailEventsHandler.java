@@ -33,7 +33,9 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Map<Str
         if (event != null && event.getRecords() != null) {
             for (SNSEvent.SNSRecord r : event.getRecords()) {
                 records++;
-                if (r.getSNS() != null && events.record(r.getSNS().getMessage()).recorded()) recorded++;
+                if (r.getSNS() == null) continue;
+                MailEventService.SesEvent e = SesEventJson.read(r.getSNS().getMessage());
+                if ((e == null ? events.unreadable() : events.record(e)).recorded()) recorded++;
             }
         }
         return Map.of("records", records, "recorded", recorded);

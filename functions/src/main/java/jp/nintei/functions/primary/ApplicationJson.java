@@ -88,7 +88,7 @@ public final class ApplicationJson {
     public static long version(tools.jackson.databind.JsonNode body) {
         tools.jackson.databind.JsonNode v = body.get("version");
         if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new jp.nintei.adapter.http.ApiException(400, "VERSION_REQUIRED", "version", jp.nintei.domain.Messages.STALE_VERSION);
+            throw jp.nintei.domain.Rejection.invalid("VERSION_REQUIRED", "version", jp.nintei.domain.Messages.STALE_VERSION);
         }
         return v.asLong();
     }

@@ -3,13 +3,13 @@ package jp.nintei.functions.primary;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.functions.support.Components;
 import jp.nintei.functions.support.Priming;
 import jp.nintei.service.PrimaryApplicationService;
@@ -43,7 +43,7 @@ public final class PrimaryHandler extends HttpFunction {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         ApplicationKind kind = ApplicationKind.fromSlug(request.pathParameters().get("application"));
         if (kind == null || kind.stage() != ApplicationKind.Stage.PRIMARY) {
-            throw new ApiException(404, "NOT_FOUND", Messages.NOT_THIS_APPLICATION);
+            throw new Rejection(Rejection.Kind.NOT_FOUND, "NOT_FOUND", null, Messages.NOT_THIS_APPLICATION);
         }
         String member = request.memberNo();
         return switch (request.routeKey()) {

@@ -62,7 +62,8 @@ public final class SecondaryHandler extends HttpFunction {
             }
             case "PUT /sections/{section}" -> {
                 ObjectNode b = Json.parseObject(request.body());
-                long v = service.saveSection(member, kind, request.pathParameters().get("section"), ApplicationJson.version(b), b);
+                long version = ApplicationJson.version(b);
+                long v = service.saveSection(member, kind, SectionRequest.read(request.pathParameters().get("section"), b), version);
                 yield ApiResponses.ok(Json.object().put("version", v));
             }
             case "POST /submit" -> {

@@ -102,12 +102,12 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                 : c.achievements() != null ? jp.nintei.domain.review.ReviewSection.ACHIEVEMENTS
                 : c.identity() != null ? jp.nintei.domain.review.ReviewSection.IDENTITY
                 : jp.nintei.domain.review.ReviewSection.REQUIREMENTS);
-        if (c.resume() != null) u.set("#resume", SecondaryMapper.RESUME, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.resume(c.resume())));
-        if (c.training() != null) u.set("#training", SecondaryMapper.TRAINING, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.training(c.training())));
-        if (c.achievements() != null) u.set("#achievements", SecondaryMapper.ACHIEVEMENTS, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.achievements(c.achievements())));
-        if (c.identity() != null) u.set("#identity", SecondaryMapper.IDENTITY, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.identity(c.identity())));
+        if (c.resume() != null) u.set("#resume", SecondaryMapper.RESUME, SecondaryMapper.json(SecondaryItemJson.resume(c.resume())));
+        if (c.training() != null) u.set("#training", SecondaryMapper.TRAINING, SecondaryMapper.json(SecondaryItemJson.training(c.training())));
+        if (c.achievements() != null) u.set("#achievements", SecondaryMapper.ACHIEVEMENTS, SecondaryMapper.json(SecondaryItemJson.achievements(c.achievements())));
+        if (c.identity() != null) u.set("#identity", SecondaryMapper.IDENTITY, SecondaryMapper.json(SecondaryItemJson.identity(c.identity())));
         if (c.duesInProcess() != null) u.set("#dues", SecondaryMapper.DUES_IN_PROCESS, AttributeValue.fromBool(c.duesInProcess()));
-        if (c.july() != null) u.set("#july", SecondaryMapper.JULY, SecondaryMapper.json(jp.nintei.adapter.json.SectionJson.july(c.july())));
+        if (c.july() != null) u.set("#july", SecondaryMapper.JULY, SecondaryMapper.json(SecondaryItemJson.july(c.july())));
         return u.run();
     }
 

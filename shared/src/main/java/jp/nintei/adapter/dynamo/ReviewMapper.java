@@ -30,7 +30,7 @@ public final class ReviewMapper {
     public static Review review(Map<String, AttributeValue> item) {
         if (item == null || !item.containsKey(VERSION)) return Review.NONE;
         String json = Attr.s(item, REVIEW);
-        JsonNode o = json == null ? Json.object() : Json.parse(json);
+        JsonNode o = json == null ? Json.object() : StoredJson.parse(REVIEW, json);
         Map<ReviewSection, Review.Mark> marks = new EnumMap<>(ReviewSection.class);
         JsonNode m = o.path("marks");
         for (ReviewSection s : ReviewSection.values()) {

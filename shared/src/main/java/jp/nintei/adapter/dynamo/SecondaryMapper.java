@@ -3,14 +3,13 @@ package jp.nintei.adapter.dynamo;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.adapter.json.SectionJson;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.secondary.SecondaryApplication;
 import jp.nintei.store.SecondaryStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
-/** 二次申請 item: the common fields as for 一次申請, each section a JSON attribute. */
+/** 二次申請 item: the common fields as for 一次申請, each section a JSON attribute ({@link SecondaryItemJson}). */
 final class SecondaryMapper {
     static final String RESUME = "s1Resume";
     static final String TRAINING = "s2Training";
@@ -26,9 +25,9 @@ final class SecondaryMapper {
     static SecondaryApplication secondary(Map<String, AttributeValue> item) {
         PrimaryApplication common = ApplicationMapper.application(item);
         return new SecondaryApplication(common.memberNo(), common.year(), common.kind(), common.status(), common.version(),
-                Attr.bool(item, DUES_IN_PROCESS), SectionJson.july(parse(item, JULY)), SectionJson.resume(parse(item, RESUME)),
-                SectionJson.training(parse(item, TRAINING)), SectionJson.achievements(parse(item, ACHIEVEMENTS)),
-                SectionJson.identity(parse(item, IDENTITY)), common.documents(), common.submittedAt(), common.receiptNo(),
+                Attr.bool(item, DUES_IN_PROCESS), SecondaryItemJson.july(parse(item, JULY)),
+                SecondaryItemJson.resume(parse(item, RESUME)), SecondaryItemJson.training(TRAINING, parse(item, TRAINING)),
+                SecondaryItemJson.achievements(parse(item, ACHIEVEMENTS)), SecondaryItemJson.identity(parse(item, IDENTITY)), common.documents(), common.submittedAt(), common.receiptNo(),
                 common.mail());
     }
 
@@ -39,7 +38,6 @@ final class SecondaryMapper {
     }
 
     private static JsonNode parse(Map<String, AttributeValue> item, String name) {
-        String s = Attr.s(item, name);
-        return s == null ? null : Json.parse(s);
+        return SecondaryItemJson.parse(name, Attr.s(item, name));
     }
 }
