@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * DOMAIN.md "Reminders", in the season three years ahead (no other test's drafts): the wording names the real last
+ * docs/domain.md "Reminders", in the season three years ahead (no other test's drafts): the wording names the real last
  * moment, the 7-day reminder comes 7 days before the last day, the last one the day before (「明日」) or on the last
  * day (「本日」), and a member with their own later deadline is reminded of that one.
  */
