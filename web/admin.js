@@ -85,7 +85,7 @@ async function showDetail(memberNo, extendedUntil) {
       const li = document.createElement('li');
       const a = Object.assign(document.createElement('a'), { href: doc.url, target: '_blank', rel: 'noopener', textContent: `${doc.purposeLabel}：${doc.fileName}` });
       li.append(a, Object.assign(document.createElement('span'), { className: 'hint', textContent: ` SHA-256 ${doc.sha256.slice(0, 12)}…` }));
-      if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, style: 'max-width:12rem' }));
+      if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, className: 'doc-thumb' }));
       docs.append(li);
     }
     const review = Object.assign(document.createElement('button'), { type: 'button', className: 'small', id: 'open-review',

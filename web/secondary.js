@@ -248,7 +248,7 @@ function renderResume(body) {
     body.append(el('h3', { textContent: `${label}（1行以上入力必須）` }), hint ? el('p', { className: 'hint', textContent: hint }) : '', box, add);
   }
   const years = input(draft.experienceYears, '緩和医療の臨床経験の年数（通算）', (v) => { draft.experienceYears = v; }, { inputMode: 'numeric', id: 'experienceYears', field: 'experienceYears' });
-  years.style.width = '6rem';
+  years.classList.add('w-year');
   body.append(el('h3', { textContent: '緩和医療の臨床経験の年数（通算）（必須）' }), el('div', { className: 'inline' }, years, ' 年'),
     el('p', { className: 'hint', textContent: '7月までの見込みで5年を満たす場合は、7月までを含む年数を記入し、トップページの「5年以上の緩和医療の臨床経験」にチェックを入れてください。' }));
 }

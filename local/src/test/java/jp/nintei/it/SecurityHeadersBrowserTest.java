@@ -1,6 +1,7 @@
 package jp.nintei.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,9 @@ class SecurityHeadersBrowserTest {
     void pagesAndApiAnswersCarryTheTemplatesHeaders() {
         Map<String, String> expected = expected();
         assertTrue(expected.get("Content-Security-Policy").contains("script-src 'self';"), expected.toString());
+        // no inline style either: every rule of the pages is in style.css
+        assertTrue(expected.get("Content-Security-Policy").contains("style-src 'self';"), expected.toString());
+        assertFalse(expected.get("Content-Security-Policy").contains("unsafe-inline"), expected.toString());
         for (String path : List.of("/index.html", "/admin.html", "/no-such-page.html", "/api/me", "/api/no-such-route")) {
             Http.Response r = Http.get(system.gateway().url() + path, null);
             expected.forEach((header, value) -> assertEquals(value, r.headers().firstValue(header).orElse(null), path + " " + header));
@@ -135,5 +139,13 @@ class SecurityHeadersBrowserTest {
         assertNull(((JavascriptExecutor) driver).executeScript("return window.__inline;"));
         List<String> refused = cspViolations();
         assertNotNull(refused.stream().filter(m -> m.contains("script")).findFirst().orElse(null), refused.toString());
+
+        // nor does an inline style attribute: the pages need none, so the policy refuses them all
+        ((JavascriptExecutor) driver).executeScript(
+                "document.body.insertAdjacentHTML('beforeend', '<p id=\"inline-style\" style=\"color: rgb(1, 2, 3)\">x</p>');");
+        assertFalse("rgb(1, 2, 3)".equals(((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.getElementById('inline-style')).color;")));
+        refused = cspViolations();
+        assertNotNull(refused.stream().filter(m -> m.contains("style")).findFirst().orElse(null), refused.toString());
     }
 }
