@@ -10,16 +10,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -71,8 +69,8 @@ class PageRoughEdgesBrowserTest {
         if (driver != null) driver.quit();
     }
 
-    @AfterEach
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
 
@@ -91,7 +89,7 @@ class PageRoughEdgesBrowserTest {
     }
 
     private Applicant inJune() {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-12T20:00"));
+        clock.at(year + "-06-12T20:00");
         Applicant a = new Applicant(system, TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(year - 6, 4, 1)));
         logIn(a.member.memberNo());
         driver.get(system.gateway().url() + "/secondary.html");
@@ -276,7 +274,7 @@ class PageRoughEdgesBrowserTest {
 
     @Test
     void myPageNamesAreLinksTheNoteIsThereAndThePhoneHeaderHoldsOneLine() {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T09:00"));
+        clock.at(year + "-04-10T09:00");
         Applicant a = new Applicant(system, TestMembers.create(system, false));
         logIn(a.member.memberNo());
         WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu tr[data-kind='new-primary'] th a")));
@@ -311,7 +309,7 @@ class PageRoughEdgesBrowserTest {
 
     @Test
     void theFileInputWaitsWhileAnUploadRuns() throws Exception {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T09:00"));
+        clock.at(year + "-04-10T09:00");
         Applicant a = new Applicant(system, TestMembers.create(system, false));
         logIn(a.member.memberNo());
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#menu tr[data-kind='new-primary'] th a"))).click();

@@ -8,15 +8,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -42,6 +41,10 @@ class ReviewBrowserTest {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private final LocalSystem system;
+
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
     private final int year;
     private WebDriver driver;
 
@@ -66,7 +69,6 @@ class ReviewBrowserTest {
     @AfterAll
     void stop() {
         if (driver != null) driver.quit();
-        AppClock.shiftForLocalRun(null);
     }
 
     private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
@@ -113,10 +115,10 @@ class ReviewBrowserTest {
 
     @Test
     void theSecretariatReviewsSendsBackAndAcceptsOnScreen() throws Exception {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-10T09:00"));
+        clock.at(year + "-06-10T09:00");
         Applicant a = Secondaries.submitted(system);
         String no = a.member.memberNo();
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-07-02T10:00"));
+        clock.at(year + "-07-02T10:00");
 
         logIn(DemoData.SECRETARIAT_NO);
         openReviewOf(no);

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
@@ -15,7 +14,6 @@ import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.dynamo.Keys;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.functions.directory.DirectoryHandler;
 import jp.nintei.functions.secondary.SecondaryHandler;
 import jp.nintei.local.Bootstrap;
@@ -51,7 +49,7 @@ class SecondaryHandlersTest {
 
     SecondaryHandlersTest(LocalSystem system) {
         this.year = system.demo().year();
-        Clock june = AppClock.fixed(LocalDateTime.parse(year + "-06-12T12:00").atZone(AppClock.JST));
+        Clock june = LocalClock.fixedAt(year + "-06-12T12:00");
         var store = new DynamoApplicationStore(DYNAMO, Bootstrap.TABLE);
         var cache = new DirectoryCache(new DynamoDirectoryStore(DYNAMO, Bootstrap.TABLE)::loadAll, Clock.systemUTC());
         this.secondary = new SecondaryHandler(new SecondaryApplicationService(store, store, new MailService(store, m -> { }, june),
