@@ -119,6 +119,13 @@ class SecurityHeadersBrowserTest {
         visit("primary.html", "#title");
         visit("secondary.html", "h2");
         visit("mypage.html", "#menu tr");
+        // the 申請済 views of both stages (submit-view.js), as the demo member who submitted both sees them
+        logIn(jp.nintei.local.DemoData.REVIEW_DEMO_NO);
+        for (String page : List.of("primary.html", "secondary.html")) {
+            driver.get(system.gateway().url() + "/" + page);
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("done")).isDisplayed()
+                    && !d.findElement(By.id("d-receipt")).getText().isEmpty() && !d.findElement(By.id("d-mail")).getText().isEmpty());
+        }
         logIn("90000001");
         visit("admin.html", "#f-year");
         // the review screen shows the demo 二次申請's documents inline: PDFs framed, images, all from the documents bucket
