@@ -11,6 +11,7 @@ import jp.nintei.domain.Messages;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,23 @@ class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        // the console, to see whether the Content-Security-Policy refused anything on the way
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+    }
+
+    /** Every step of every flow runs under the template's policy (no inline script or style): nothing refused. */
+    @AfterEach
+    void nothingRefusedByThePolicy() {
+        if (driver == null) return;
+        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        assertEquals(List.of(), refused);
     }
 
     @AfterAll
