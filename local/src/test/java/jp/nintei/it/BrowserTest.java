@@ -55,10 +55,7 @@ class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        // the console, to see whether the Content-Security-Policy refused anything on the way
-        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
+        PolicyConsole.record(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -68,10 +65,7 @@ class BrowserTest {
     @AfterEach
     void nothingRefusedByThePolicy() {
         if (driver == null) return;
-        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-        assertEquals(List.of(), refused);
+        assertEquals(List.of(), PolicyConsole.refusals(driver));
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.SecurityHeaders;
@@ -26,9 +25,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,9 +56,7 @@ class SecurityHeadersBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
+        PolicyConsole.record(options);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
     }
 
@@ -107,10 +101,7 @@ class SecurityHeadersBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(readySelector)));
     }
 
-    private List<String> cspViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-    }
+    private List<String> cspViolations() { return PolicyConsole.refusals(driver); }
 
     @Test
     void everyPageRunsUnderThePolicyWithoutAViolation() {
