@@ -1,15 +1,14 @@
 // 事務局メニュー「ログインアカウント」: each member's account state, the invitation mail, 招待を再送.
-import { api } from './app.js';
+import { api, $, el } from './app.js';
 
-const $ = (id) => document.getElementById(id);
-const td = (text) => Object.assign(document.createElement('td'), { textContent: text ?? '' });
+const td = (text) => el('td', { textContent: text ?? '' });
 const MAIL = { SENT: '送信済', BOUNCED: '不達', COMPLAINED: '迷惑メール報告' };
 let cursor = null;
 
 function row(a) {
-  const tr = document.createElement('tr');
+  const tr = el('tr');
   tr.dataset.memberNo = a.memberNo;
-  const button = document.createElement('button');
+  const button = el('button');
   button.type = 'button';
   button.className = 'small';
   button.textContent = '招待を再送';
@@ -26,7 +25,7 @@ function row(a) {
       button.disabled = false;
     }
   });
-  const action = document.createElement('td');
+  const action = el('td');
   action.append(button);
   tr.append(td(a.memberNo), td(a.name), td(a.email), td(a.stateLabel), td(a.state === 'INVITED' ? a.validTo : ''),
     td(MAIL[a.mailState] ?? ''), td([a.reason, a.mailProblem].filter(Boolean).join(' ')), action);

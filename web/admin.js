@@ -1,8 +1,7 @@
 // 事務局メニュー: lists with counts, one application with its documents, Excel export, windows, member import, audit.
-import { api, apiUpload, startSession, localClockBanner } from './app.js';
+import { api, apiUpload, startSession, localClockBanner, $, el } from './app.js';
 
-const $ = (id) => document.getElementById(id);
-const td = (text) => Object.assign(document.createElement('td'), { textContent: text ?? '' });
+const td = (text) => el('td', { textContent: text ?? '' });
 let cursor = null;
 // SES reported these after sending (bounce / complaint events)
 const MAIL_PROBLEM = { BOUNCED: '不達（届きませんでした・要確認）', COMPLAINED: '迷惑メール報告あり' };
@@ -43,7 +42,7 @@ async function loadList(more) {
     const body = $('list').tBodies[0];
     if (!more) body.replaceChildren();
     for (const row of r.rows) {
-      const tr = document.createElement('tr');
+      const tr = el('tr');
       tr.tabIndex = 0;
       tr.dataset.member = row.memberNo;
       tr.append(td(row.memberNo), td(row.name), td(row.statusLabel), td(row.receiptNo), td(row.submittedAtLabel),
@@ -67,10 +66,10 @@ async function showDetail(memberNo, extendedUntil) {
   try {
     const d = await api(`admin/applications/${$('f-application').value}/${memberNo}?year=${$('f-year').value}`);
     box.replaceChildren();
-    const h = Object.assign(document.createElement('h2'), { textContent: `${d.member.name}（${d.member.memberNo}）${d.label}` });
-    const info = document.createElement('table');
+    const h = el('h2', { textContent: `${d.member.name}（${d.member.memberNo}）${d.label}` });
+    const info = el('table');
     info.className = 'info';
-    const add = (k, v) => { const tr = document.createElement('tr'); tr.append(Object.assign(document.createElement('th'), { textContent: k }), td(v)); info.append(tr); };
+    const add = (k, v) => { const tr = el('tr'); tr.append(el('th', { textContent: k }), td(v)); info.append(tr); };
     add('状態', d.statusLabel);
     add('受付番号', d.receiptNo);
     add('受付日時', d.submittedAtLabel);
@@ -79,20 +78,20 @@ async function showDetail(memberNo, extendedUntil) {
     if (d.preferences) add('筆記試験受験希望地', d.preferences.filter(Boolean).join('、') || (d.member.writtenExamExempt ? '（筆記試験免除）' : ''));
     if (d.july) add('7月実績見込み', Object.entries(d.july).filter(([, v]) => v).map(([k]) => JULY[k] ?? k).join('、') || 'なし');
     if ('duesInProcess' in d) add('会費 手続き中', d.duesInProcess ? 'あり（要確認）' : '');
-    const docs = document.createElement('ul');
+    const docs = el('ul');
     docs.className = 'files';
     for (const doc of d.documents) {
-      const li = document.createElement('li');
-      const a = Object.assign(document.createElement('a'), { href: doc.url, target: '_blank', rel: 'noopener', textContent: `${doc.purposeLabel}：${doc.fileName}` });
-      li.append(a, Object.assign(document.createElement('span'), { className: 'hint', textContent: ` SHA-256 ${doc.sha256.slice(0, 12)}…` }));
-      if (doc.contentType.startsWith('image/')) li.append(Object.assign(document.createElement('img'), { src: doc.url, alt: doc.fileName, style: 'max-width:12rem' }));
+      const li = el('li');
+      const a = el('a', { href: doc.url, target: '_blank', rel: 'noopener', textContent: `${doc.purposeLabel}：${doc.fileName}` });
+      li.append(a, el('span', { className: 'hint', textContent: ` SHA-256 ${doc.sha256.slice(0, 12)}…` }));
+      if (doc.contentType.startsWith('image/')) li.append(el('img', { src: doc.url, alt: doc.fileName, className: 'doc-thumb' }));
       docs.append(li);
     }
-    const review = Object.assign(document.createElement('button'), { type: 'button', className: 'small', id: 'open-review',
+    const review = el('button', { type: 'button', className: 'small', id: 'open-review',
       textContent: '書類審査の画面で開く（申請内容・書類・審査）' });
     review.addEventListener('click', () => document.dispatchEvent(new CustomEvent('nintei:open-review',
       { detail: { application: d.application, memberNo } })));
-    box.append(h, review, info, Object.assign(document.createElement('h3'), { textContent: '提出書類（リンクは5分間有効）' }), docs,
+    box.append(h, review, info, el('h3', { textContent: '提出書類（リンクは5分間有効）' }), docs,
       actionsFor(d, memberNo));
     box.scrollIntoView({ block: 'start' });
   } catch (e) {
@@ -102,9 +101,9 @@ async function showDetail(memberNo, extendedUntil) {
 
 /** 期限延長・差し戻し・確認・再送: each asks for what it needs and reports in Japanese. */
 function actionsFor(d, memberNo) {
-  const wrap = document.createElement('div');
-  wrap.append(Object.assign(document.createElement('h3'), { textContent: '事務局の操作' }));
-  const status = Object.assign(document.createElement('p'), { className: 'saved', id: 'action-status' });
+  const wrap = el('div');
+  wrap.append(el('h3', { textContent: '事務局の操作' }));
+  const status = el('p', { className: 'saved', id: 'action-status' });
   status.setAttribute('role', 'status');
   const run = async (action, body, done) => {
     try {
@@ -116,17 +115,17 @@ function actionsFor(d, memberNo) {
     }
   };
   const form = (label, fields, action, done, fixed = {}) => {
-    const f = document.createElement('form');
+    const f = el('form');
     f.className = 'filters';
     f.setAttribute('aria-label', label);
     const inputs = fields.map(([name, type, text]) => {
-      const i = Object.assign(document.createElement('input'), { type, name });
-      const l = Object.assign(document.createElement('label'), { textContent: text });
-      l.append(document.createElement('br'), i);
+      const i = el('input', { type, name });
+      const l = el('label', { textContent: text });
+      l.append(el('br'), i);
       f.append(l);
       return i;
     });
-    f.append(Object.assign(document.createElement('button'), { type: 'submit', className: 'small', textContent: label }));
+    f.append(el('button', { type: 'submit', className: 'small', textContent: label }));
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       run(action, { ...fixed, ...Object.fromEntries(inputs.map((i) => [i.name, i.value])) }, done);
@@ -139,7 +138,7 @@ function actionsFor(d, memberNo) {
     form('会費の入金を確認した', [['note', 'text', 'メモ']], 'confirm', '確認を記録しました。', { what: 'dues' }),
     form('7月実績の報告を受領した', [['note', 'text', 'メモ']], 'confirm', '確認を記録しました。', { what: 'july' }));
   if (d.status === 'SUBMITTED') {
-    const resend = Object.assign(document.createElement('button'), { type: 'button', className: 'small', textContent: '確認メールを再送する' });
+    const resend = el('button', { type: 'button', className: 'small', textContent: '確認メールを再送する' });
     resend.addEventListener('click', () => run('resend-mail', {}, '確認メールを再送しました。'));
     wrap.append(resend);
   }
@@ -150,7 +149,7 @@ function actionsFor(d, memberNo) {
 async function loadFollowUps() {
   const r = await api(`admin/followups?year=${$('f-year').value}&application=${$('fu-application').value}`);
   $('followups').tBodies[0].replaceChildren(...r.rows.map((x) => {
-    const tr = document.createElement('tr');
+    const tr = el('tr');
     const july = x.july ? Object.entries({ achievements: '業績書', course: '受講', experience: '臨床経験', training: '臨床研修' })
       .filter(([k]) => x.july[k]).map(([, v]) => v).join('、') : '';
     tr.append(td(x.memberNo), td(x.name), td(july), td(x.duesInProcess ? '手続き中' : ''),
@@ -189,7 +188,7 @@ async function exportCsv() {
     if (j.status !== 'READY') throw new Error(j.message ?? 'CSVを作成できませんでした。時間をおいて、もう一度お試しください。');
     const size = j.bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(j.bytes / 1024))} KB` : `${(j.bytes / 1024 / 1024).toFixed(1)} MB`;
     status.textContent = `${j.rows.toLocaleString()}件のCSV（${size}）を作成しました。ダウンロードが始まらないときは `;
-    const link = Object.assign(document.createElement('a'), { href: j.url, textContent: 'こちら（5分間有効）', download: j.fileName });
+    const link = el('a', { href: j.url, textContent: 'こちら（5分間有効）', download: j.fileName });
     status.append(link, 'をクリックしてください。');
     link.click();
   } catch (e) {
@@ -236,15 +235,15 @@ async function runImport() {
     const kind = $('import-kind').value;
     const r = await apiUpload('admin/imports/' + kind, file);
     const detail = kind === 'members' ? `（更新 ${r.updated}・変更なし ${r.unchanged}・ログインアカウント作成待ち ${r.accountsQueued}：1分ごとに順次作成されます）` : '';
-    out.replaceChildren(Object.assign(document.createElement('p'), {
+    out.replaceChildren(el('p', {
       textContent: `文字コード：${r.encoding}／${r.rows}行中 ${r.accepted}行を取り込みました${detail}。エラー ${r.rejected.length}行。` }));
     if (r.rejected.length) {
-      const t = document.createElement('table');
+      const t = el('table');
       t.className = 'list';
       t.id = 'import-errors';
       t.innerHTML = '<thead><tr><th>行</th><th>理由</th></tr></thead>';
-      const tb = document.createElement('tbody');
-      for (const x of r.rejected) { const tr = document.createElement('tr'); tr.append(td(String(x.line)), td(x.reason)); tb.append(tr); }
+      const tb = el('tbody');
+      for (const x of r.rejected) { const tr = el('tr'); tr.append(td(String(x.line)), td(x.reason)); tb.append(tr); }
       t.append(tb);
       out.append(t);
     }
@@ -266,7 +265,7 @@ async function loadAudit(e) {
     return;
   }
   $('audit').tBodies[0].replaceChildren(...r.entries.map((x) => {
-    const tr = document.createElement('tr');
+    const tr = el('tr');
     tr.append(td(x.atLabel), td(ACTORS[x.actor] ?? x.actor), td(ACTIONS[x.action] ?? 'その他の操作'), td(x.memberNo), td(x.before), td(x.after));
     return tr;
   }));

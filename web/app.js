@@ -2,6 +2,19 @@
 // local-only clock banner. No build step: a plain ES module.
 
 const KEY = 'nintei.session';
+
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
+/**
+ * The one way every page builds an element: the properties assigned (textContent, className, id, type, …),
+ * then the children appended (nodes or text; null, undefined and '' skipped, so `cond ? node : ''` works).
+ */
+export function el(tag, props = {}, ...children) {
+  const n = Object.assign(document.createElement(tag), props);
+  n.append(...children.filter((c) => c !== null && c !== undefined && c !== ''));
+  return n;
+}
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 /** NFKC + trim, as the server does: full-width digits, letters and spaces become plain. */
@@ -84,7 +97,7 @@ export async function localClockBanner(onChange) {
   try { r = await fetch('__local/clock'); } catch { return; }
   if (!r.ok || !(r.headers.get('content-type') ?? '').includes('json')) return;
   const info = await r.json();
-  const bar = document.createElement('div');
+  const bar = el('div');
   bar.className = 'local-banner';
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', 'ローカル環境の時刻設定');
@@ -143,7 +156,7 @@ export async function previewDocument(application, doc, box) {
   const { url } = await api(`applications/${application}/documents/${doc.id}`);
   box.replaceChildren();
   if (doc.contentType.startsWith('image/')) {
-    const img = document.createElement('img');
+    const img = el('img');
     img.src = url;
     img.alt = `${doc.fileName} のプレビュー`;
     box.append(img);
@@ -157,7 +170,7 @@ export async function previewDocument(application, doc, box) {
 export function announce(text) {
   let live = document.getElementById('sr-announce');
   if (!live) {
-    live = Object.assign(document.createElement('p'), { id: 'sr-announce', className: 'sr-only' });
+    live = el('p', { id: 'sr-announce', className: 'sr-only' });
     live.setAttribute('aria-live', 'polite');
     document.body.append(live);
   }

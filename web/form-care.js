@@ -1,6 +1,7 @@
 // Nothing typed is lost and every error sits at its field: input not yet 登録 is kept on this device and offered
 // back, leaving with unsaved input is warned, and the server's problems are shown at the field they name
 // (aria-invalid, aria-describedby, focus on the first).
+import { el } from './app.js';
 
 const PREFIX = 'nintei.unsaved.';
 
@@ -62,7 +63,7 @@ export function markFieldErrors(container, problems, { focus = true } = {}) {
   for (const p of problems) {
     const input = fieldElement(container, p.field);
     if (!input) { rest.push(p); continue; }
-    const note = Object.assign(document.createElement('p'), { className: 'field-error', id: `fe-${++counter}`, textContent: p.message });
+    const note = el('p', { className: 'field-error', id: `fe-${++counter}`, textContent: p.message });
     const anchor = input.closest('.row, .dropzone, .inline') ?? input;
     let after = anchor;
     while (after.nextElementSibling?.classList.contains('field-error')) after = after.nextElementSibling;

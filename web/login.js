@@ -1,4 +1,4 @@
-import { normalize, saveSession, session, localClockBanner } from './app.js';
+import { normalize, saveSession, session, localClockBanner, $ } from './app.js';
 
 // 「ログイン情報を保存する」: the user ID only, on this device; the password is never stored by this page
 const REMEMBER_KEY = 'nintei.rememberedUserId';
@@ -8,11 +8,10 @@ const OFFLINE = '通信できませんでした。接続を確認して再度お
 const reasons = { expired: 'ログインの有効期限が切れました。もう一度ログインしてください。',
                   login: 'ログインしてからご利用ください。' };
 const reason = new URLSearchParams(location.search).get('reason');
-if (reasons[reason]) { const p = document.getElementById('reason'); p.textContent = reasons[reason]; p.hidden = false; }
+if (reasons[reason]) { const p = $('reason'); p.textContent = reasons[reason]; p.hidden = false; }
 if (session() && !reason) location.href = 'mypage.html';
 localClockBanner();
 
-const $ = (id) => document.getElementById(id);
 const cards = { login: $('login-card'), newPassword: $('new-password-card'), forgot: $('forgot-card') };
 function show(name) {
   for (const [k, el] of Object.entries(cards)) el.hidden = k !== name;

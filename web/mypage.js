@@ -1,8 +1,8 @@
-import { api, startSession, localClockBanner, groups } from './app.js';
+import { api, startSession, localClockBanner, groups, $, el } from './app.js';
 if (groups().includes('secretariat')) {
   // the link sits inside its notice (an empty notice box was shown above it)
-  const a = Object.assign(document.createElement('a'), { href: 'admin.html', textContent: '事務局メニューへ', id: 'admin-link' });
-  const notice = Object.assign(document.createElement('p'), { className: 'notice', id: 'admin-notice' });
+  const a = el('a', { href: 'admin.html', textContent: '事務局メニューへ', id: 'admin-link' });
+  const notice = el('p', { className: 'notice', id: 'admin-notice' });
   notice.append('事務局の方は ', a, ' からお進みください。');
   document.querySelector('main').prepend(notice);
 }
@@ -14,7 +14,7 @@ const pages = { 'new-primary': 'primary.html', 'new-secondary': 'secondary.html'
                 'transition-secondary': 'secondary.html?kind=transition' };
 
 async function load() {
-  const error = document.getElementById('error');
+  const error = $('error');
   error.textContent = '';
   try {
     const me = await api('me');
@@ -24,26 +24,26 @@ async function load() {
     }
     const body = document.querySelector('#menu tbody');
     body.replaceChildren(...me.menu.map((m) => {
-      const tr = document.createElement('tr');
+      const tr = el('tr');
       tr.dataset.kind = m.kind;
       tr.dataset.state = m.state;
-      const th = document.createElement('th');
+      const th = el('th');
       th.scope = 'row';
       if (m.usable && pages[m.kind]) {
         // as in the manual, the item's name is the link (the window beside it says until when)
-        th.append(Object.assign(document.createElement('a'), { href: pages[m.kind], textContent: m.label }));
+        th.append(el('a', { href: pages[m.kind], textContent: m.label }));
       } else {
         th.textContent = m.label;
       }
-      const td = document.createElement('td');
+      const td = el('td');
       td.className = 'status';
       if (m.usable && !pages[m.kind]) {
-        td.append(Object.assign(document.createElement('span'), { textContent: m.text }),
-          Object.assign(document.createElement('p'), { className: 'hint', textContent: '更新申請の手続きは学会事務局からご案内します。' }));
+        td.append(el('span', { textContent: m.text }),
+          el('p', { className: 'hint', textContent: '更新申請の手続きは学会事務局からご案内します。' }));
       } else if (m.usable) {
-        td.append(Object.assign(document.createElement('span'), { className: 'window', textContent: m.text }));
+        td.append(el('span', { className: 'window', textContent: m.text }));
       } else {
-        const span = document.createElement('span');
+        const span = el('span');
         span.className = m.state === 'SUBMITTED' ? 'submitted' : 'reason';
         span.textContent = m.text;
         td.append(span);
@@ -51,7 +51,7 @@ async function load() {
       tr.append(th, td);
       return tr;
     }));
-    document.getElementById('now').textContent = `${me.nowLabel} 現在（日本時間）`;
+    $('now').textContent = `${me.nowLabel} 現在（日本時間）`;
   } catch (e) {
     error.textContent = e.message;
   }

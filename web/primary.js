@@ -1,10 +1,10 @@
 // 専門医新規申請（一次申請）: upload the fee receipt, choose exam sites, confirm, submit.
 // Every rule is checked again by the server; this page only makes the steps comfortable.
-import { api, startSession, localClockBanner, uploadDocument, previewDocument } from './app.js';
+import { api, startSession, localClockBanner, uploadDocument, previewDocument, $, el } from './app.js';
+import { fillDone, submitApplication } from './submit-view.js';
 
 const kind = new URLSearchParams(location.search).get('kind') === 'transition' ? 'transition-primary' : 'new-primary';
 const base = `applications/${kind}`;
-const $ = (id) => document.getElementById(id);
 let state;          // the application as the server last described it
 let saveTimer;
 
@@ -64,27 +64,14 @@ function render() {
 
   const files = $('files');
   files.replaceChildren(...state.documents.filter((d) => d.status === 'REGISTERED').map((d) => {
-    const li = document.createElement('li');
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = `${d.fileName}（${TYPES[d.contentType] ?? d.type}、${sizeLabel(d.size)}）`;
-    const badge = document.createElement('span');
-    badge.className = 'badge done';
-    badge.textContent = '登録済';
-    const preview = document.createElement('button');
-    preview.type = 'button';
-    preview.className = 'small';
-    preview.textContent = 'プレビュー';
+    const preview = el('button', { type: 'button', className: 'small', textContent: 'プレビュー' });
     preview.addEventListener('click', () => showPreview(d));
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.className = 'remove';
-    remove.textContent = '×';
+    const remove = el('button', { type: 'button', className: 'remove', textContent: '×', disabled: !state.window.open });
     remove.setAttribute('aria-label', `${d.fileName} を削除`);
-    remove.disabled = !state.window.open;
     remove.addEventListener('click', () => removeDocument(d));
-    li.append(name, badge, preview, remove);
-    return li;
+    return el('li', {},
+      el('span', { className: 'name', textContent: `${d.fileName}（${TYPES[d.contentType] ?? d.type}、${sizeLabel(d.size)}）` }),
+      el('span', { className: 'badge done', textContent: '登録済' }), preview, remove);
   }));
   const hasReceipt = Boolean(receipt());
   $('receipt-badge').textContent = hasReceipt ? '登録済' : '未登録';
@@ -93,7 +80,7 @@ function render() {
   const prefsDone = !state.missing.some((m) => m.field.startsWith('preferences'));
   $('prefs-badge').textContent = prefsDone ? '登録済' : '未登録';
   $('prefs-badge').className = 'badge ' + (prefsDone ? 'done' : 'todo');
-  $('missing').replaceChildren(...state.missing.map((m) => Object.assign(document.createElement('li'), { textContent: m.message })));
+  $('missing').replaceChildren(...state.missing.map((m) => el('li', { textContent: m.message })));
   $('to-confirm').disabled = !state.window.open;
   renderCorrection();
   show('edit');
@@ -105,12 +92,12 @@ function renderCorrection() {
   $('correction')?.remove();
   const c = state.correction;
   if (!c) return;
-  const box = Object.assign(document.createElement('section'), { className: 'card correction', id: 'correction' });
+  const box = el('section', { className: 'card correction', id: 'correction' });
   box.setAttribute('role', 'alert');
-  const list = document.createElement('ol');
-  for (const i of c.items) list.append(Object.assign(document.createElement('li'), { textContent: `${i.label}：${i.note}` }));
-  box.append(Object.assign(document.createElement('h2'), { textContent: '事務局からの修正依頼（差し戻し）' }),
-    Object.assign(document.createElement('p'), { className: 'error', textContent: `修正期限：${c.untilLabel}（日本時間）までに、次の項目を修正して、もう一度「申請」してください。修正を依頼された項目のほかは変更できません。` }),
+  const list = el('ol');
+  for (const i of c.items) list.append(el('li', { textContent: `${i.label}：${i.note}` }));
+  box.append(el('h2', { textContent: '事務局からの修正依頼（差し戻し）' }),
+    el('p', { className: 'error', textContent: `修正期限：${c.untilLabel}（日本時間）までに、次の項目を修正して、もう一度「申請」してください。修正を依頼された項目のほかは変更できません。` }),
     list);
   $('window').after(box);
   const open = new Set(c.openSections);
@@ -122,18 +109,9 @@ function renderCorrection() {
 }
 
 function renderDone() {
-  $('d-receipt').textContent = state.receiptNo;
-  $('d-time').textContent = `${state.submittedAtLabel}（日本時間）`;
+  fillDone(state);
   $('d-file').textContent = receipt()?.fileName ?? '';
   $('d-prefs').textContent = state.preferences.map((c, i) => `第${'一二三'[i]}希望：${c ? prefName(c) : '（未登録）'}`).join(' / ');
-  const sent = state.mailSent ?? state.mailState === 'SENT';
-  // SES reported that the mail did not arrive (bounce) or was reported as spam (complaint)
-  const undelivered = state.mailState === 'BOUNCED' || state.mailState === 'COMPLAINED';
-  $('d-mail').textContent = undelivered
-    ? `申請は受け付けました。ただし自動配信メールが ${state.applicant.email} に届きませんでした。メールアドレスに誤りがある場合は学会事務局にご連絡ください。`
-    : sent
-    ? `自動配信メールを ${state.applicant.email} に送信しました。必ずご確認ください。`
-    : `申請は受け付けました。自動配信メールは準備ができしだい ${state.applicant.email} に送信されます。`;
   show('done');
 }
 
@@ -241,7 +219,7 @@ async function removeDocument(doc) {
 // ---- 確認 → 一次申請
 function toConfirm() {
   if (state.missing.length) {
-    $('missing').replaceChildren(...state.missing.map((m) => Object.assign(document.createElement('li'), { textContent: m.message })));
+    $('missing').replaceChildren(...state.missing.map((m) => el('li', { textContent: m.message })));
     $('missing').scrollIntoView();
     return;
   }
@@ -252,20 +230,9 @@ function toConfirm() {
   show('confirm');
 }
 
-async function submit() {
-  const button = $('submit');
-  button.disabled = true;
-  button.textContent = '申請しています…';
-  try {
-    state = await api(`${base}/submit`, { method: 'POST', body: JSON.stringify({ version: state.version }) });
-    renderDone();
-  } catch (e) {
-    $('submit-error').textContent = e.message;
-    if (e.code === 'STALE_VERSION') setTimeout(load, 1500);
-  } finally {
-    button.disabled = false;
-    button.textContent = '一次申請';
-  }
+function submit() {
+  return submitApplication(base, state.version, { label: '一次申請', reload: load,
+    onDone: (submitted) => { state = submitted; renderDone(); } });
 }
 
 startSession();

@@ -1,13 +1,7 @@
 // 書類審査: the list with review states and search, one application on one screen with its documents inline,
 // marks per section, 差し戻し with a 修正期限, what changed on resubmission, 受理・不受理, and the history.
-import { api } from './app.js';
+import { api, $, el } from './app.js';
 
-const $ = (id) => document.getElementById(id);
-function el(tag, props = {}, ...children) {
-  const e = Object.assign(document.createElement(tag), props);
-  for (const c of children) if (c !== null && c !== undefined && c !== '') e.append(c);
-  return e;
-}
 const td = (text) => el('td', { textContent: text ?? '' });
 let offset = null;
 let order = [];      // 会員番号 of the list, in its order: 前の申請 / 次の申請

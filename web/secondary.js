@@ -1,16 +1,11 @@
 // 専門医新規申請（二次申請）: ② requirements, ③ four sections each saved with 登録, July boxes, review, submit.
 // The server checks every rule again; this page arranges the input and shows what the server understood.
-import { api, startSession, localClockBanner, uploadDocument, previewDocument, announce } from './app.js';
+import { api, startSession, localClockBanner, uploadDocument, previewDocument, announce, $, el } from './app.js';
+import { fillDone, submitApplication } from './submit-view.js';
 import { unsavedStore, warnBeforeLeaving, markFieldErrors, clearFieldErrors } from './form-care.js';
 
 const APP = new URLSearchParams(location.search).get('kind') === 'transition' ? 'transition-secondary' : 'new-secondary';
 const BASE = `applications/${APP}`;
-const $ = (id) => document.getElementById(id);
-function el(tag, props = {}, ...children) {
-  const n = Object.assign(document.createElement(tag), props);
-  n.append(...children.filter((c) => c !== ''));
-  return n;
-}
 let state;
 let open = null;       // the section whose panel is shown
 let draft = null;      // the panel's working copy
@@ -57,7 +52,7 @@ function renderTop() {
   $('window').textContent = state.window.open ? state.window.label : `受付期間外です。（${state.window.label}）`;
   const body = $('requirements').tBodies[0];
   body.replaceChildren(...state.requirements.map((r) => {
-    const tr = document.createElement('tr');
+    const tr = el('tr');
     tr.dataset.requirement = r.id;
     const mark = el('td', { className: 'mark ' + (r.met ? 'ok' : 'ng'), textContent: r.met ? '✓' : '×' });
     mark.setAttribute('aria-label', r.met ? '満たしています' : '満たしていません');
@@ -248,7 +243,7 @@ function renderResume(body) {
     body.append(el('h3', { textContent: `${label}（1行以上入力必須）` }), hint ? el('p', { className: 'hint', textContent: hint }) : '', box, add);
   }
   const years = input(draft.experienceYears, '緩和医療の臨床経験の年数（通算）', (v) => { draft.experienceYears = v; }, { inputMode: 'numeric', id: 'experienceYears', field: 'experienceYears' });
-  years.style.width = '6rem';
+  years.classList.add('w-year');
   body.append(el('h3', { textContent: '緩和医療の臨床経験の年数（通算）（必須）' }), el('div', { className: 'inline' }, years, ' 年'),
     el('p', { className: 'hint', textContent: '7月までの見込みで5年を満たす場合は、7月までを含む年数を記入し、トップページの「5年以上の緩和医療の臨床経験」にチェックを入れてください。' }));
 }
@@ -549,32 +544,13 @@ function renderReview() {
 }
 
 function renderDone() {
-  $('d-receipt').textContent = state.receiptNo;
-  $('d-time').textContent = `${state.submittedAtLabel}（日本時間）`;
-  const sent = state.mailSent ?? state.mailState === 'SENT';
-  // SES reported that the mail did not arrive (bounce) or was reported as spam (complaint)
-  const undelivered = state.mailState === 'BOUNCED' || state.mailState === 'COMPLAINED';
-  $('d-mail').textContent = undelivered
-    ? `申請は受け付けました。ただし自動配信メールが ${state.applicant.email} に届きませんでした。メールアドレスに誤りがある場合は学会事務局にご連絡ください。`
-    : sent ? `自動配信メールを ${state.applicant.email} に送信しました。必ずご確認ください。`
-    : `申請は受け付けました。自動配信メールは準備ができしだい ${state.applicant.email} に送信されます。`;
+  fillDone(state);
   show('done');
 }
 
-async function submit() {
-  const button = $('submit');
-  button.disabled = true;
-  button.textContent = '申請しています…';
-  try {
-    state = await api(`${BASE}/submit`, { method: 'POST', body: JSON.stringify({ version: state.version }) });
-    renderDone();
-  } catch (e) {
-    $('submit-error').replaceChildren(...(e.problems ?? [{ message: e.message }]).map((p) => el('div', { textContent: p.message })));
-    if (e.code === 'STALE_VERSION') setTimeout(() => load(), 1500);
-  } finally {
-    button.disabled = false;
-    button.textContent = '申請する';
-  }
+function submit() {
+  return submitApplication(BASE, state.version, { label: '申請する', reload: () => load(),
+    onDone: (submitted) => { state = submitted; renderDone(); } });
 }
 
 startSession();

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,14 @@ class AccountBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        PolicyConsole.record(options);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+    }
+
+    /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */
+    @AfterEach
+    void nothingRefusedByThePolicy() {
+        if (driver != null) assertEquals(List.of(), PolicyConsole.refusals(driver));
     }
 
     @AfterAll

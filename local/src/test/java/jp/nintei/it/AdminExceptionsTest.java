@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Messages;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Windows and exceptions: one applicant's extension, reopening a submission for correction, follow-ups, resend. */
@@ -26,10 +24,10 @@ class AdminExceptionsTest {
         this.staff = "Bearer " + Http.idToken(system.gateway().url(), DemoData.SECRETARIAT_NO, DemoData.PASSWORD);
     }
 
-    @AfterEach
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
-    private void at(String jst) { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-" + jst)); }
+    private void at(String jst) { clock.at(year + "-" + jst); }
 
     private Http.Response action(String memberNo, String action, ObjectNode body) {
         return Http.send("POST", system.gateway().url() + "/api/admin/applications/new-primary/" + memberNo + "/" + action,

@@ -14,16 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The secretariat's day through the gateway: list and counts, one application, export, import, windows, audit. */
@@ -41,12 +39,12 @@ class AdminFlowTest {
 
     @BeforeAll
     void signIn() {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T10:00"));
+        clock.at(year + "-04-20T10:00");
         staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
     }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     private Http.Response get(String path) { return Http.get(system.gateway().url() + path, staff); }
 

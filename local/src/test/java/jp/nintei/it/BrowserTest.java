@@ -11,10 +11,12 @@ import jp.nintei.domain.Messages;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,6 +34,10 @@ class BrowserTest {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private final LocalSystem system;
+
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
     private WebDriver driver;
 
     BrowserTest(LocalSystem system) { this.system = system; }
@@ -49,9 +55,17 @@ class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        PolicyConsole.record(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+    }
+
+    /** Every step of every flow runs under the template's policy (no inline script or style): nothing refused. */
+    @AfterEach
+    void nothingRefusedByThePolicy() {
+        if (driver == null) return;
+        assertEquals(List.of(), PolicyConsole.refusals(driver));
     }
 
     @AfterAll
@@ -120,71 +134,63 @@ class BrowserTest {
     @Test
     void inAprilTheFreshApplicantSeesTheWindowAsALink() {
         int year = system.demo().year();
-        jp.nintei.domain.AppClock.shiftForLocalRun(jp.nintei.local.LocalGateway.clockAt(year + "-04-10T09:00"));
-        try {
-            logIn("ichiro@example.jp", DemoData.PASSWORD);
-            WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#menu tr[data-kind='new-primary'] a")));
-            // as in the manual: the item's name is the link, the window beside it
-            assertEquals("専門医新規申請（一次申請）", link.getText());
-            assertEquals("受付期間：" + year + "年4月1日 0:00 ~ " + year + "年4月30日 23:59", menuText("new-primary"));
-            assertTrue(driver.findElement(By.cssSelector(".local-banner")).getText().contains(year + "-04-10 09:00"));
-            screenshot("mypage-april-fresh-applicant");
-        } finally {
-            jp.nintei.domain.AppClock.shiftForLocalRun(null);
-        }
+        clock.at(year + "-04-10T09:00");
+        logIn("ichiro@example.jp", DemoData.PASSWORD);
+        WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#menu tr[data-kind='new-primary'] a")));
+        // as in the manual: the item's name is the link, the window beside it
+        assertEquals("専門医新規申請（一次申請）", link.getText());
+        assertEquals("受付期間：" + year + "年4月1日 0:00 ~ " + year + "年4月30日 23:59", menuText("new-primary"));
+        assertTrue(driver.findElement(By.cssSelector(".local-banner")).getText().contains(year + "-04-10 09:00"));
+        screenshot("mypage-april-fresh-applicant");
     }
 
     @Test
     void theWholePrimaryApplicationOnAPhone() throws Exception {
         int year = system.demo().year();
         var member = TestMembers.create(system, false);
-        jp.nintei.domain.AppClock.shiftForLocalRun(jp.nintei.local.LocalGateway.clockAt(year + "-04-12T21:30"));
-        try {
-            logIn(member.memberNo(), DemoData.PASSWORD);
-            waiting().until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("#menu tr[data-kind='new-primary'] a"))).click();
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-field='name']"),
-                    member.name()));
+        clock.at(year + "-04-12T21:30");
+        logIn(member.memberNo(), DemoData.PASSWORD);
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#menu tr[data-kind='new-primary'] a"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-field='name']"),
+                member.name()));
 
-            java.nio.file.Path pdf = Files.createTempFile("振込控え", ".pdf");
-            Files.write(pdf, Samples.pdf());
-            driver.findElement(By.id("file")).sendKeys(pdf.toString());
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-badge"), "登録済"));
-            assertTrue(driver.findElement(By.id("files")).getText().contains(pdf.getFileName().toString()));
-            assertTrue(!driver.findElement(By.id("dropzone")).isDisplayed(), "one receipt: the drop zone goes away");
+        java.nio.file.Path pdf = Files.createTempFile("振込控え", ".pdf");
+        Files.write(pdf, Samples.pdf());
+        driver.findElement(By.id("file")).sendKeys(pdf.toString());
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-badge"), "登録済"));
+        assertTrue(driver.findElement(By.id("files")).getText().contains(pdf.getFileName().toString()));
+        assertTrue(!driver.findElement(By.id("dropzone")).isDisplayed(), "one receipt: the drop zone goes away");
 
-            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref0"))).selectByVisibleText("北海道");
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));
-            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref1"))).selectByVisibleText("東京都");
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));
-            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref2"))).selectByVisibleText("沖縄県");
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("prefs-badge"), "登録済"));
-            scrollTo("receipt-title");
-            screenshot("primary-edit");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref0"))).selectByVisibleText("北海道");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref1"))).selectByVisibleText("東京都");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "保存しました"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref2"))).selectByVisibleText("沖縄県");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("prefs-badge"), "登録済"));
+        scrollTo("receipt-title");
+        screenshot("primary-edit");
 
-            driver.findElement(By.id("to-confirm")).click();
-            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
-            assertEquals("北海道", driver.findElement(By.id("c-pref0")).getText());
-            assertEquals("東京都", driver.findElement(By.id("c-pref1")).getText());
-            assertEquals("沖縄県", driver.findElement(By.id("c-pref2")).getText());
-            assertTrue(driver.findElement(By.id("confirm")).getText().contains("「申請」ボタンをクリック後、修正はできませんのでご注意ください。"));
-            screenshot("primary-confirm");
+        driver.findElement(By.id("to-confirm")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        assertEquals("北海道", driver.findElement(By.id("c-pref0")).getText());
+        assertEquals("東京都", driver.findElement(By.id("c-pref1")).getText());
+        assertEquals("沖縄県", driver.findElement(By.id("c-pref2")).getText());
+        assertTrue(driver.findElement(By.id("confirm")).getText().contains("「申請」ボタンをクリック後、修正はできませんのでご注意ください。"));
+        screenshot("primary-confirm");
 
-            driver.findElement(By.id("submit")).click();
-            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
-            assertEquals("申請済", driver.findElement(By.id("done-title")).getText());
-            assertEquals("P" + year + "-" + member.memberNo(), driver.findElement(By.id("d-receipt")).getText());
-            assertEquals(year + "年4月12日 21:30（日本時間）", driver.findElement(By.id("d-time")).getText());
-            assertTrue(driver.findElement(By.id("d-mail")).getText().contains("送信しました"));
-            screenshot("primary-done");
-            assertEquals(1, SesStore.mailsTo(system, member.email()).size());
+        driver.findElement(By.id("submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertEquals("申請済", driver.findElement(By.id("done-title")).getText());
+        assertEquals("P" + year + "-" + member.memberNo(), driver.findElement(By.id("d-receipt")).getText());
+        assertEquals(year + "年4月12日 21:30（日本時間）", driver.findElement(By.id("d-time")).getText());
+        assertTrue(driver.findElement(By.id("d-mail")).getText().contains("送信しました"));
+        screenshot("primary-done");
+        assertEquals(1, SesStore.mailsTo(system, member.email()).size());
 
-            driver.get(system.gateway().url() + "/mypage.html");
-            assertEquals("申請済みです。", menuText("new-primary"));
-        } finally {
-            jp.nintei.domain.AppClock.shiftForLocalRun(null);
-        }
+        driver.get(system.gateway().url() + "/mypage.html");
+        assertEquals("申請済みです。", menuText("new-primary"));
     }
 
     private void setValue(WebElement input, String value) {
@@ -230,85 +236,81 @@ class BrowserTest {
     void theWholeSecondaryApplicationOnAPhone() throws Exception {
         int year = system.demo().year();
         var member = TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(year - 6, 4, 1));
-        jp.nintei.domain.AppClock.shiftForLocalRun(jp.nintei.local.LocalGateway.clockAt(year + "-06-15T20:00"));
-        try {
-            logIn(member.memberNo(), DemoData.PASSWORD);
-            waiting().until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("#menu tr[data-kind='new-secondary'] a"))).click();
-            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#requirements tr")));
-            assertEquals(4, driver.findElements(By.cssSelector("#requirements td.mark.ok")).size());
-            assertTrue(!driver.findElement(By.id("to-review")).isEnabled(), "申請 stays disabled until every item is ✓");
-            scrollTo("req-title");
-            screenshot("secondary-top");
+        clock.at(year + "-06-15T20:00");
+        logIn(member.memberNo(), DemoData.PASSWORD);
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#menu tr[data-kind='new-secondary'] a"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#requirements tr")));
+        assertEquals(4, driver.findElements(By.cssSelector("#requirements td.mark.ok")).size());
+        assertTrue(!driver.findElement(By.id("to-review")).isEnabled(), "申請 stays disabled until every item is ✓");
+        scrollTo("req-title");
+        screenshot("secondary-top");
 
-            openSection("resume");
-            List<WebElement> dates = driver.findElements(By.cssSelector("#panel-body input[aria-label$='年月日']"));
-            List<WebElement> texts = driver.findElements(By.cssSelector("#panel-body input.text"));
-            dates.get(0).sendKeys("２０１０/4/1");
-            texts.get(0).sendKeys("○○大学 医学部 入学");
-            dates.get(1).sendKeys("平成28年3月31日");
-            texts.get(1).sendKeys("○○大学 医学部 卒業");
-            dates.get(2).sendKeys("2016-04-01");
-            texts.get(2).sendKeys("○○病院 初期研修医");
-            dates.get(4).sendKeys("2016年5月1日");
-            texts.get(4).sendKeys("医師免許取得");
-            driver.findElement(By.cssSelector("[aria-label='学歴に行を追加する']")).click();
-            assertEquals(3, driver.findElements(By.cssSelector("[role=group][aria-label='学歴'] .row")).size());
-            driver.findElement(By.cssSelector("[aria-label='学歴の3行目を削除']")).click();
-            driver.findElement(By.id("experienceYears")).sendKeys("５");
-            screenshot("secondary-resume");
-            saveSectionExpectingDone("resume");
+        openSection("resume");
+        List<WebElement> dates = driver.findElements(By.cssSelector("#panel-body input[aria-label$='年月日']"));
+        List<WebElement> texts = driver.findElements(By.cssSelector("#panel-body input.text"));
+        dates.get(0).sendKeys("２０１０/4/1");
+        texts.get(0).sendKeys("○○大学 医学部 入学");
+        dates.get(1).sendKeys("平成28年3月31日");
+        texts.get(1).sendKeys("○○大学 医学部 卒業");
+        dates.get(2).sendKeys("2016-04-01");
+        texts.get(2).sendKeys("○○病院 初期研修医");
+        dates.get(4).sendKeys("2016年5月1日");
+        texts.get(4).sendKeys("医師免許取得");
+        driver.findElement(By.cssSelector("[aria-label='学歴に行を追加する']")).click();
+        assertEquals(3, driver.findElements(By.cssSelector("[role=group][aria-label='学歴'] .row")).size());
+        driver.findElement(By.cssSelector("[aria-label='学歴の3行目を削除']")).click();
+        driver.findElement(By.id("experienceYears")).sendKeys("５");
+        screenshot("secondary-resume");
+        saveSectionExpectingDone("resume");
 
-            openSection("training");
-            WebElement entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
-            new org.openqa.selenium.support.ui.Select(entry.findElement(By.tagName("select"))).selectByVisibleText("基幹施設（新制度）");
-            chooseFromSearch(entry, 0, "F0004");
-            entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
-            List<WebElement> months = entry.findElements(By.cssSelector("input[type=month]"));
-            setValue(months.get(0), (year - 3) + "-04");
-            setValue(months.get(1), (year - 1) + "-03");
-            chooseFromSearch(entry, 1, "S0004");
-            entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
-            upload(entry.findElement(By.cssSelector("input[type=file]")), Samples.pdfPages(1), ".pdf");
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-status"), "を登録しました"));
-            saveSectionExpectingDone("training");
+        openSection("training");
+        WebElement entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
+        new org.openqa.selenium.support.ui.Select(entry.findElement(By.tagName("select"))).selectByVisibleText("基幹施設（新制度）");
+        chooseFromSearch(entry, 0, "F0004");
+        entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
+        List<WebElement> months = entry.findElements(By.cssSelector("input[type=month]"));
+        setValue(months.get(0), (year - 3) + "-04");
+        setValue(months.get(1), (year - 1) + "-03");
+        chooseFromSearch(entry, 1, "S0004");
+        entry = driver.findElement(By.cssSelector("[role=group][aria-label='証明書1']"));
+        upload(entry.findElement(By.cssSelector("input[type=file]")), Samples.pdfPages(1), ".pdf");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-status"), "を登録しました"));
+        saveSectionExpectingDone("training");
 
-            openSection("achievements");
-            WebElement item = driver.findElement(By.cssSelector("[role=group][aria-label='業績1']"));
-            new org.openqa.selenium.support.ui.Select(item.findElement(By.tagName("select"))).selectByValue("CONFERENCE_PRESENTATION");
-            item = driver.findElement(By.cssSelector("[role=group][aria-label='業績1']"));
-            item.findElement(By.cssSelector("[aria-label='業績1 題名']")).sendKeys("緩和ケアにおける○○の検討");
-            item.findElement(By.cssSelector("[aria-label='業績1 著者・演者']")).sendKeys("試験太郎");
-            item.findElement(By.cssSelector("[aria-label='業績1 掲載誌・大会']")).sendKeys("日本緩和医療学会学術大会");
-            item.findElement(By.cssSelector("[aria-label='業績1 発表・発行年月']")).sendKeys(year + "-06");
-            upload(item.findElement(By.cssSelector("input[type=file]")), Samples.pdfPages(2), ".pdf");
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-status"), "を登録しました"));
-            saveSectionExpectingDone("achievements");
+        openSection("achievements");
+        WebElement item = driver.findElement(By.cssSelector("[role=group][aria-label='業績1']"));
+        new org.openqa.selenium.support.ui.Select(item.findElement(By.tagName("select"))).selectByValue("CONFERENCE_PRESENTATION");
+        item = driver.findElement(By.cssSelector("[role=group][aria-label='業績1']"));
+        item.findElement(By.cssSelector("[aria-label='業績1 題名']")).sendKeys("緩和ケアにおける○○の検討");
+        item.findElement(By.cssSelector("[aria-label='業績1 著者・演者']")).sendKeys("試験太郎");
+        item.findElement(By.cssSelector("[aria-label='業績1 掲載誌・大会']")).sendKeys("日本緩和医療学会学術大会");
+        item.findElement(By.cssSelector("[aria-label='業績1 発表・発行年月']")).sendKeys(year + "-06");
+        upload(item.findElement(By.cssSelector("input[type=file]")), Samples.pdfPages(2), ".pdf");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-status"), "を登録しました"));
+        saveSectionExpectingDone("achievements");
 
-            openSection("identity");
-            upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(0), Samples.pdfPages(1), ".pdf");
-            waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 1);
-            upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(1), Samples.png(), ".png");
-            waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 2);
-            upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(2), Samples.photo(300, 400), ".jpg");
-            waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 3);
-            saveSectionExpectingDone("identity");
+        openSection("identity");
+        upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(0), Samples.pdfPages(1), ".pdf");
+        waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 1);
+        upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(1), Samples.png(), ".png");
+        waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 2);
+        upload(driver.findElements(By.cssSelector("#panel-body input[type=file]")).get(2), Samples.photo(300, 400), ".jpg");
+        waiting().until(d -> d.findElements(By.cssSelector("#panel-body ul.files li")).size() == 3);
+        saveSectionExpectingDone("identity");
 
-            driver.findElement(By.cssSelector("[data-july='achievements']")).click();
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("july-saved"), "保存しました"));
-            waiting().until(ExpectedConditions.elementToBeClickable(By.id("to-review"))).click();
-            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
-            assertTrue(driver.findElement(By.id("review-body")).getText().contains("業績書"));
-            screenshot("secondary-review");
-            driver.findElement(By.id("submit")).click();
-            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
-            assertEquals("S" + year + "-" + member.memberNo(), driver.findElement(By.id("d-receipt")).getText());
-            screenshot("secondary-done");
-            String mail = SesStore.mailsTo(system, member.email()).get(0).toString();
-            assertTrue(mail.contains("専門医新規申請（二次申請）") && mail.contains("7月31日までに"), mail);
-        } finally {
-            jp.nintei.domain.AppClock.shiftForLocalRun(null);
-        }
+        driver.findElement(By.cssSelector("[data-july='achievements']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("july-saved"), "保存しました"));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("to-review"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        assertTrue(driver.findElement(By.id("review-body")).getText().contains("業績書"));
+        screenshot("secondary-review");
+        driver.findElement(By.id("submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertEquals("S" + year + "-" + member.memberNo(), driver.findElement(By.id("d-receipt")).getText());
+        screenshot("secondary-done");
+        String mail = SesStore.mailsTo(system, member.email()).get(0).toString();
+        assertTrue(mail.contains("専門医新規申請（二次申請）") && mail.contains("7月31日までに"), mail);
     }
 
     @Test

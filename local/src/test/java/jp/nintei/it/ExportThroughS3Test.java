@@ -13,18 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.faults.Faults;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The CSV export is built into S3 and handed back as a short-lived link; it is complete or it is an error. */
@@ -42,12 +40,12 @@ class ExportThroughS3Test {
 
     @BeforeAll
     void signIn() {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T10:00"));
+        clock.at(year + "-04-20T10:00");
         staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
     }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     @AfterEach
     void faultsOff() { Faults.clear(); }

@@ -3,15 +3,13 @@ package jp.nintei.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.nintei.domain.AppClock;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.faults.Faults;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * As AWS behaves under stress, through the fault layer ({@link Faults}) on the real stand-ins: writes the SDK
@@ -30,10 +28,10 @@ class FaultToleranceTest {
     }
 
     @BeforeAll
-    void inApril() { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T09:00")); }
+    void inApril() { clock.at(year + "-04-20T09:00"); }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     @AfterEach
     void faultsOff() { Faults.clear(); }
@@ -213,7 +211,7 @@ class FaultToleranceTest {
             assertEquals(false, r.json().get("mailSent").asBoolean());
         }
         assertEquals(0, SesStore.mailsTo(system, a.member.email()).size());
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T09:10"));
+        clock.at(year + "-04-20T09:10");
         try {
             new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
             new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Messages;
 import jp.nintei.functions.menu.MenuHandler;
 import jp.nintei.local.Bootstrap;
@@ -50,7 +48,7 @@ class MenuHandlerTest {
 
     private static MenuHandler handlerAt(String jst) {
         return new MenuHandler(new MyPageService(new DynamoMemberStore(DYNAMO, Bootstrap.TABLE),
-                AppClock.fixed(LocalDateTime.parse(jst).atZone(AppClock.JST))));
+                LocalClock.fixedAt(jst)));
     }
 
     static APIGatewayV2HTTPEvent eventFor(String memberNo) {

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -63,7 +62,14 @@ class PageRoughEdgesBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        PolicyConsole.record(options);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+    }
+
+    /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */
+    @AfterEach
+    void nothingRefusedByThePolicy() {
+        if (driver != null) assertEquals(List.of(), PolicyConsole.refusals(driver));
     }
 
     @AfterAll
@@ -71,8 +77,8 @@ class PageRoughEdgesBrowserTest {
         if (driver != null) driver.quit();
     }
 
-    @AfterEach
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
 
@@ -91,7 +97,7 @@ class PageRoughEdgesBrowserTest {
     }
 
     private Applicant inJune() {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-12T20:00"));
+        clock.at(year + "-06-12T20:00");
         Applicant a = new Applicant(system, TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(year - 6, 4, 1)));
         logIn(a.member.memberNo());
         driver.get(system.gateway().url() + "/secondary.html");
@@ -276,7 +282,7 @@ class PageRoughEdgesBrowserTest {
 
     @Test
     void myPageNamesAreLinksTheNoteIsThereAndThePhoneHeaderHoldsOneLine() {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T09:00"));
+        clock.at(year + "-04-10T09:00");
         Applicant a = new Applicant(system, TestMembers.create(system, false));
         logIn(a.member.memberNo());
         WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu tr[data-kind='new-primary'] th a")));
@@ -311,7 +317,7 @@ class PageRoughEdgesBrowserTest {
 
     @Test
     void theFileInputWaitsWhileAnUploadRuns() throws Exception {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T09:00"));
+        clock.at(year + "-04-10T09:00");
         Applicant a = new Applicant(system, TestMembers.create(system, false));
         logIn(a.member.memberNo());
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#menu tr[data-kind='new-primary'] th a"))).click();

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
@@ -21,6 +19,7 @@ import jp.nintei.local.LocalSystem;
 import jp.nintei.service.SeasonService;
 import jp.nintei.store.ApplicationKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -30,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @LocalStack
 class PersonalDeadlineReminderTest {
     private final LocalSystem system;
+
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
     private final int year;
 
     PersonalDeadlineReminderTest(LocalSystem system) {
@@ -38,7 +41,7 @@ class PersonalDeadlineReminderTest {
     }
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = AppClock.fixed(LocalDateTime.parse(year + "-" + jst).atZone(AppClock.JST));
+        Clock c = LocalClock.fixedAt(year + "-" + jst);
         return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }
@@ -76,20 +79,16 @@ class PersonalDeadlineReminderTest {
     @Test
     void anExtensionIsMailedAndShownOnTheMenuWithItsOwnDate() {
         int now = system.demo().year();
-        AppClock.shiftForLocalRun(jp.nintei.local.LocalGateway.clockAt(now + "-05-03T10:00"));
-        try {
-            Applicant a = new Applicant(system, TestMembers.create(system, false));
-            String staff = "Bearer " + Http.idToken(system.gateway().url(), jp.nintei.local.DemoData.SECRETARIAT_NO,
-                    jp.nintei.local.DemoData.PASSWORD);
-            Http.Response r = Http.send("POST", system.gateway().url() + "/api/admin/applications/new-primary/" + a.member.memberNo()
-                    + "/extension", staff, "{\"year\":\"" + now + "\",\"until\":\"" + now + "-05-07\",\"reason\":\"入院のため\"}");
-            assertEquals(200, r.status(), r.body());
-            String mail = SesStore.mailsTo(system, a.member.email()).get(0).toString();
-            assertTrue(mail.contains(now + "年5月7日 23:59") && mail.contains("申請期限"), mail);
-            String menu = Http.get(a.gateway + "/api/me", a.token).json().at("/menu/0/text").asString();
-            assertEquals("受付期間：" + now + "年4月1日 0:00 ~ " + now + "年5月7日 23:59（個別に延長されています）", menu);
-        } finally {
-            AppClock.shiftForLocalRun(null);
-        }
+        clock.at(now + "-05-03T10:00");
+        Applicant a = new Applicant(system, TestMembers.create(system, false));
+        String staff = "Bearer " + Http.idToken(system.gateway().url(), jp.nintei.local.DemoData.SECRETARIAT_NO,
+                jp.nintei.local.DemoData.PASSWORD);
+        Http.Response r = Http.send("POST", system.gateway().url() + "/api/admin/applications/new-primary/" + a.member.memberNo()
+                + "/extension", staff, "{\"year\":\"" + now + "\",\"until\":\"" + now + "-05-07\",\"reason\":\"入院のため\"}");
+        assertEquals(200, r.status(), r.body());
+        String mail = SesStore.mailsTo(system, a.member.email()).get(0).toString();
+        assertTrue(mail.contains(now + "年5月7日 23:59") && mail.contains("申請期限"), mail);
+        String menu = Http.get(a.gateway + "/api/me", a.token).json().at("/menu/0/text").asString();
+        assertEquals("受付期間：" + now + "年4月1日 0:00 ~ " + now + "年5月7日 23:59（個別に延長されています）", menu);
     }
 }

@@ -10,14 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Messages;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** 一次申請 through the local gateway with real tokens, real presigned uploads to S3Proxy, real mail to SES. */
@@ -33,10 +31,10 @@ class PrimaryApplicationFlowTest {
     }
 
     @BeforeAll
-    void inApril() { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T10:00")); }
+    void inApril() { clock.at(year + "-04-10T10:00"); }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     private Applicant newApplicant() { return new Applicant(system, TestMembers.create(system, false)); }
 
@@ -253,7 +251,7 @@ class PrimaryApplicationFlowTest {
     @Test
     void outsideTheWindowNothingCanBeChanged() {
         Applicant a = newApplicant();
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-05-01T00:00"));
+        clock.at(year + "-05-01T00:00");
         try {
             Http.Response r = a.save(0, "01", "02", "03");
             assertEquals(403, r.status());

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Messages;
 import jp.nintei.functions.documents.DocumentsHandler;
 import jp.nintei.functions.primary.PrimaryHandler;
@@ -47,7 +45,7 @@ class PrimaryHandlersTest {
     private final String memberNo;
 
     PrimaryHandlersTest(LocalSystem system) {
-        Clock april = AppClock.fixed(LocalDateTime.parse(system.demo().year() + "-04-15T12:00").atZone(AppClock.JST));
+        Clock april = LocalClock.fixedAt(system.demo().year() + "-04-15T12:00");
         var store = new DynamoApplicationStore(DYNAMO, Bootstrap.TABLE);
         var windows = new WindowCache(store::windows, Clock.systemUTC());
         var mail = new MailService(store, m -> { }, april);

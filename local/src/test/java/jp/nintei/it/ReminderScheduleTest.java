@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * DOMAIN.md "Reminders", in the season three years ahead (no other test's drafts): the wording names the real last
+ * docs/domain.md "Reminders", in the season three years ahead (no other test's drafts): the wording names the real last
  * moment, the 7-day reminder comes 7 days before the last day, the last one the day before (「明日」) or on the last
  * day (「本日」), and a member with their own later deadline is reminded of that one.
  */
@@ -40,7 +38,7 @@ class ReminderScheduleTest {
     }
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = AppClock.fixed(LocalDateTime.parse(season + "-" + jst).atZone(AppClock.JST));
+        Clock c = LocalClock.fixedAt(season + "-" + jst);
         return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }

@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -42,6 +43,10 @@ class ReviewBrowserTest {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private final LocalSystem system;
+
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
     private final int year;
     private WebDriver driver;
 
@@ -60,13 +65,19 @@ class ReviewBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,1000", "--lang=ja-JP", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        PolicyConsole.record(options);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+    }
+
+    /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */
+    @AfterEach
+    void nothingRefusedByThePolicy() {
+        if (driver != null) assertEquals(List.of(), PolicyConsole.refusals(driver));
     }
 
     @AfterAll
     void stop() {
         if (driver != null) driver.quit();
-        AppClock.shiftForLocalRun(null);
     }
 
     private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
@@ -113,10 +124,10 @@ class ReviewBrowserTest {
 
     @Test
     void theSecretariatReviewsSendsBackAndAcceptsOnScreen() throws Exception {
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-10T09:00"));
+        clock.at(year + "-06-10T09:00");
         Applicant a = Secondaries.submitted(system);
         String no = a.member.memberNo();
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-07-02T10:00"));
+        clock.at(year + "-07-02T10:00");
 
         logIn(DemoData.SECRETARIAT_NO);
         openReviewOf(no);

@@ -12,12 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.local.DemoData;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,10 +39,10 @@ class ReviewFlowTest {
         this.staff = "Bearer " + Http.idToken(system.gateway().url(), DemoData.SECRETARIAT_NO, DemoData.PASSWORD);
     }
 
-    @AfterEach
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
-    private void at(String jst) { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-" + jst)); }
+    private void at(String jst) { clock.at(year + "-" + jst); }
 
     private JsonNode screen(String memberNo) {
         Http.Response r = Http.get(admin + "/new-secondary/" + memberNo + "?year=" + year, staff);

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +17,8 @@ import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.dynamo.DynamoReviewStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
-import jp.nintei.domain.AppClock;
 import jp.nintei.functions.admin.AdminHandler;
 import jp.nintei.local.Bootstrap;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.AdminService;
 import jp.nintei.service.DirectoryCache;
@@ -48,15 +45,10 @@ class ReviewHandlerTest {
     private final String memberNo;
     private final int year;
 
-    ReviewHandlerTest(LocalSystem system) {
+    ReviewHandlerTest(LocalSystem system) throws Exception {
         this.year = system.demo().year();
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-10T09:00"));
-        try {
-            this.memberNo = Secondaries.submitted(system).member.memberNo();
-        } finally {
-            AppClock.shiftForLocalRun(null);
-        }
-        Clock july = AppClock.fixed(LocalDateTime.parse(year + "-07-02T10:00").atZone(AppClock.JST));
+        this.memberNo = LocalClock.during(year + "-06-10T09:00", () -> Secondaries.submitted(system).member.memberNo());
+        Clock july = LocalClock.fixedAt(year + "-07-02T10:00");
         var directory = new DirectoryCache(new DynamoDirectoryStore(DYNAMO, Bootstrap.TABLE)::loadAll, Clock.systemUTC());
         var storage = new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET);
         var adminStore = new DynamoAdminStore(DYNAMO, Bootstrap.TABLE);

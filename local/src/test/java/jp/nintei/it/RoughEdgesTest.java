@@ -18,14 +18,13 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.local.Bootstrap;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.MailService;
 import jp.nintei.service.Mailer;
 import jp.nintei.service.PrimaryApplicationService;
 import jp.nintei.service.WindowCache;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,10 +42,10 @@ class RoughEdgesTest {
         this.year = system.demo().year();
     }
 
-    @AfterEach
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
-    private void at(String jst) { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-" + jst)); }
+    private void at(String jst) { clock.at(year + "-" + jst); }
 
     private Applicant secondaryApplicant() {
         at("06-10T09:00");

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
@@ -44,7 +42,7 @@ class SeasonCloseResumeTest {
     void faultsOff() { Faults.clear(); }
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = AppClock.fixed(LocalDateTime.parse(jst).atZone(AppClock.JST));
+        Clock c = LocalClock.fixedAt(jst);
         return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Messages;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,10 +30,10 @@ class SecondaryApplicationFlowTest {
     }
 
     @BeforeAll
-    void inJune() { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-06-10T09:00")); }
+    void inJune() { clock.at(year + "-06-10T09:00"); }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     private Applicant eligible() {
         return new Applicant(system, TestMembers.withSubmittedPrimary(system, LocalDate.of(year - 6, 4, 1)));

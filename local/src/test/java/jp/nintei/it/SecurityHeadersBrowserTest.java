@@ -1,6 +1,7 @@
 package jp.nintei.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.SecurityHeaders;
@@ -25,9 +25,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,9 +56,7 @@ class SecurityHeadersBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
+        PolicyConsole.record(options);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
     }
 
@@ -79,6 +74,9 @@ class SecurityHeadersBrowserTest {
     void pagesAndApiAnswersCarryTheTemplatesHeaders() {
         Map<String, String> expected = expected();
         assertTrue(expected.get("Content-Security-Policy").contains("script-src 'self';"), expected.toString());
+        // no inline style either: every rule of the pages is in style.css
+        assertTrue(expected.get("Content-Security-Policy").contains("style-src 'self';"), expected.toString());
+        assertFalse(expected.get("Content-Security-Policy").contains("unsafe-inline"), expected.toString());
         for (String path : List.of("/index.html", "/admin.html", "/no-such-page.html", "/api/me", "/api/no-such-route")) {
             Http.Response r = Http.get(system.gateway().url() + path, null);
             expected.forEach((header, value) -> assertEquals(value, r.headers().firstValue(header).orElse(null), path + " " + header));
@@ -103,10 +101,7 @@ class SecurityHeadersBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(readySelector)));
     }
 
-    private List<String> cspViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-    }
+    private List<String> cspViolations() { return PolicyConsole.refusals(driver); }
 
     @Test
     void everyPageRunsUnderThePolicyWithoutAViolation() {
@@ -115,6 +110,13 @@ class SecurityHeadersBrowserTest {
         visit("primary.html", "#title");
         visit("secondary.html", "h2");
         visit("mypage.html", "#menu tr");
+        // the 申請済 views of both stages (submit-view.js), as the demo member who submitted both sees them
+        logIn(jp.nintei.local.DemoData.REVIEW_DEMO_NO);
+        for (String page : List.of("primary.html", "secondary.html")) {
+            driver.get(system.gateway().url() + "/" + page);
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("done")).isDisplayed()
+                    && !d.findElement(By.id("d-receipt")).getText().isEmpty() && !d.findElement(By.id("d-mail")).getText().isEmpty());
+        }
         logIn("90000001");
         visit("admin.html", "#f-year");
         // the review screen shows the demo 二次申請's documents inline: PDFs framed, images, all from the documents bucket
@@ -135,5 +137,13 @@ class SecurityHeadersBrowserTest {
         assertNull(((JavascriptExecutor) driver).executeScript("return window.__inline;"));
         List<String> refused = cspViolations();
         assertNotNull(refused.stream().filter(m -> m.contains("script")).findFirst().orElse(null), refused.toString());
+
+        // nor does an inline style attribute: the pages need none, so the policy refuses them all
+        ((JavascriptExecutor) driver).executeScript(
+                "document.body.insertAdjacentHTML('beforeend', '<p id=\"inline-style\" style=\"color: rgb(1, 2, 3)\">x</p>');");
+        assertFalse("rgb(1, 2, 3)".equals(((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.getElementById('inline-style')).color;")));
+        refused = cspViolations();
+        assertNotNull(refused.stream().filter(m -> m.contains("style")).findFirst().orElse(null), refused.toString());
     }
 }

@@ -12,14 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jp.nintei.domain.AppClock;
 import jp.nintei.functions.mail.MailRetryHandler;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** A submission is never lost because mail failed, and never made twice however often it is sent. */
@@ -35,10 +33,10 @@ class SubmissionResilienceTest {
     }
 
     @BeforeAll
-    void inApril() { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T09:00")); }
+    void inApril() { clock.at(year + "-04-20T09:00"); }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     private Applicant completeDraft() {
         Applicant a = new Applicant(system, TestMembers.create(system, false));
@@ -66,7 +64,7 @@ class SubmissionResilienceTest {
             system.aws().startSes();
         }
         // the retry leaves the first minute to the submitting handler
-        AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-20T09:03"));
+        clock.at(year + "-04-20T09:03");
         var runner = system.schedules();
         var retry = runner.schedules().stream().filter(x -> x.function().equals("MailRetryFunction")).findFirst().orElseThrow();
         runner.fire(retry); // as EventBridge would, through the template's schedule

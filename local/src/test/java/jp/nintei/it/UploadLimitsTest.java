@@ -9,13 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jp.nintei.domain.AppClock;
-import jp.nintei.local.LocalGateway;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Issue 12, points 4 and 5: unfinished upload slots never lock the applicant out; the one-file limit holds under load. */
@@ -31,10 +29,10 @@ class UploadLimitsTest {
     }
 
     @BeforeAll
-    void inApril() { AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-12T09:00")); }
+    void inApril() { clock.at(year + "-04-12T09:00"); }
 
-    @AfterAll
-    void backToNow() { AppClock.shiftForLocalRun(null); }
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
 
     @Test
     void startedButUnfinishedUploadsAreReplacedNotALockOut() {

@@ -16,7 +16,7 @@ public final class JapaneseText {
     }
 
     /**
-     * Names, titles, free text and file names (DOMAIN.md "Text as people type it"): kept exactly as typed, never
+     * Names, titles, free text and file names (docs/domain.md "Text as people type it"): kept exactly as typed, never
      * NFKC (which turns 塚 U+FA10 and 神 U+FA19 into other characters and （ into (), only trimmed, with control
      * characters (C0 and C1; tab and newline kept where {@code lines} allows them) and bidirectional overrides
      * (U+202A–U+202E, U+2066–U+2069, which can disguise a file name's extension) removed. {@code null} stays {@code null}.

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The rules of the 専門医 menu on マイページ (DOMAIN.md "The menu"). Pure: no I/O. */
+/** The rules of the 専門医 menu on マイページ (docs/domain.md "The menu"). Pure: no I/O. */
 public final class Menu {
     private Menu() {}
 

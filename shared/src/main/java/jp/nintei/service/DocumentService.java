@@ -25,7 +25,7 @@ import jp.nintei.store.ApplicationStore;
 import jp.nintei.store.DocumentStorage;
 
 /**
- * Uploads (ARCHITECTURE.md "Uploads"): a slot with a presigned PUT that signs length, type and SHA-256;
+ * Uploads (docs/architecture.md "Uploads"): a slot with a presigned PUT that signs length, type and SHA-256;
  * registration that checks the stored object itself (size, checksum, real PDF/PNG/JPEG bytes); preview by a
  * presigned GET of at most five minutes; delete. Only on the member's own draft, inside the window.
  */

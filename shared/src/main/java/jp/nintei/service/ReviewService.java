@@ -31,7 +31,7 @@ import jp.nintei.store.DocumentStorage;
 import jp.nintei.store.ReviewStore;
 
 /**
- * 書類審査 (DOMAIN.md "After the close"): the whole application on one screen with its documents, marks per
+ * 書類審査 (docs/domain.md "After the close"): the whole application on one screen with its documents, marks per
  * section, 差し戻し of the 不備 with a 修正期限, what changed on resubmission, and 受理・不受理. Every action is one
  * conditional write on the application item, guarded by the review's version (two staff at once: the second is
  * told to reload), and is audited.

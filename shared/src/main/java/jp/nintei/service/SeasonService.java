@@ -119,7 +119,7 @@ public final class SeasonService {
     }
 
     /**
-     * DOMAIN.md "Reminders": the 7-day reminder from 7 days before the member's last day, the last one from the day
+     * docs/domain.md "Reminders": the 7-day reminder from 7 days before the member's last day, the last one from the day
      * before it (or on the last day itself when a run missed the day before), each at most once. The last day is the
      * window's close or the member's own later deadline (an individual extension).
      */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The 専門医 menu (DOMAIN.md "Time" and "The menu"; manual p.3 and p.7). */
+/** The 専門医 menu (docs/domain.md "Time" and "The menu"; manual p.3 and p.7). */
 class MenuTest {
     private static final int YEAR = 2026;
     private static final YearWindows DEFAULTS = YearWindows.defaults(YEAR);

@@ -53,7 +53,7 @@ class DocumentServiceHelpersTest {
 
     @Test
     void keepsTheNameAsTypedOnlyTrimmed() {
-        // DOMAIN.md "Text as people type it": file names are never NFKC-normalised
+        // docs/domain.md "Text as people type it": file names are never NFKC-normalised
         assertEquals("振込控え （4月）.pdf", DocumentService.cleanFileName("振込控え （4月）.pdf"));
         assertEquals("ＡＢＣ１２３．ｐｄｆ", DocumentService.cleanFileName("ＡＢＣ１２３．ｐｄｆ"));
         assertEquals("振込\u3000控え.pdf", DocumentService.cleanFileName("\u3000振込\u3000控え.pdf\u3000"));

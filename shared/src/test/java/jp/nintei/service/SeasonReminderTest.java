@@ -12,7 +12,7 @@ import jp.nintei.domain.Member;
 import jp.nintei.domain.SpecialistStatus;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md "Reminders": when each reminder is due and how it names the real last moment. */
+/** docs/domain.md "Reminders": when each reminder is due and how it names the real last moment. */
 class SeasonReminderTest {
     static final LocalDate LAST = LocalDate.of(2026, 6, 30);
     static final Member M = new Member("10000001", "緩和 一郎", "かんわ いちろう", "a@example.jp", LocalDate.of(2019, 4, 1),

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,10 +55,7 @@ import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.MailService;
 import jp.nintei.store.ApplicationKey;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 
@@ -81,26 +77,14 @@ public final class AdminBench {
     static final int IMPORT_ROWS = 10000;
     static final int LOAD_THREADS = 8;
 
-    /** Route key of the request the current gateway thread is running, and the phase the main thread is in. */
-    static final ThreadLocal<String> ROUTE = new ThreadLocal<>();
-    static volatile String phase = "";
-    /** phase → calls; "phase | operation" → DynamoDB requests. */
-    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-    static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+    /** Calls and their DynamoDB requests, by the phase the main thread is in. */
+    static final BenchMetrics METRICS = BenchMetrics.byPhase();
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         try (LocalSystem system = LocalSystem.start(0, false)) {
             int year = system.demo().year();
-            DynamoDbClient counting = AwsClients.dynamoDb(new ExecutionInterceptor() {
-                @Override
-                public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-                    String op = a.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-                    String route = ROUTE.get();
-                    REQUESTS.computeIfAbsent((route == null ? "(outside a route)" : phase) + " | " + op,
-                            k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
+            DynamoDbClient counting = METRICS.countingDynamoDb();
             wire(system, counting);
             String url = system.gateway().url();
             HttpClient http = HttpClient.newHttpClient();
@@ -148,12 +132,12 @@ public final class AdminBench {
             String list = url + "/api/admin/applications?year=" + year + "&application=new-primary";
 
             // warm-up: each list variant once
-            phase = "warm-up";
+            METRICS.phase("warm-up");
             int allCount = Json.parse(get(http, list + "&status=ALL", token).body()).get("counts").get("ALL").asInt();
             int submittedCount = Json.parse(get(http, list + "&status=SUBMITTED", token).body()).get("counts").get("SUBMITTED").asInt();
 
             // ---- the list, first page ----
-            phase = "list SUBMITTED";
+            METRICS.phase("list SUBMITTED");
             List<Double> listSubmitted = new ArrayList<>();
             int rowsSubmitted = 0;
             for (int i = 0; i < n; i++) {
@@ -162,7 +146,7 @@ public final class AdminBench {
                 listSubmitted.add((System.nanoTime() - t0) / 1e6);
                 rowsSubmitted = Json.parse(r.body()).get("rows").size();
             }
-            phase = "list ALL";
+            METRICS.phase("list ALL");
             List<Double> listAll = new ArrayList<>();
             int rowsAll = 0;
             for (int i = 0; i < n; i++) {
@@ -177,7 +161,7 @@ public final class AdminBench {
             Paging pagingAll = page(http, list + "&status=ALL", token, "paging ALL");
 
             // ---- the export ----
-            phase = "export";
+            METRICS.phase("export");
             List<Double> export = new ArrayList<>();
             int exportBytes = 0;
             int exportRows = 0;
@@ -196,7 +180,7 @@ public final class AdminBench {
             HeapSampler heap = new HeapSampler();
             boolean hwmReset = resetPeakRss();
             heap.reset();
-            phase = "import 1st";
+            METRICS.phase("import 1st");
             long t0 = System.nanoTime();
             HttpResponse<String> first = post(http, url + "/api/admin/imports/members", token, csv);
             double import1S = (System.nanoTime() - t0) / 1e9;
@@ -205,7 +189,7 @@ public final class AdminBench {
             if (first.statusCode() != 200) throw new IllegalStateException("import " + first.statusCode() + " " + first.body());
             JsonNode report1 = Json.parse(first.body());
 
-            phase = "import 2nd";
+            METRICS.phase("import 2nd");
             t0 = System.nanoTime();
             HttpResponse<String> second = post(http, url + "/api/admin/imports/members", token, csv);
             double import2S = (System.nanoTime() - t0) / 1e9;
@@ -220,14 +204,14 @@ public final class AdminBench {
             row("GET /api/admin/applications status=ALL p.1", listAll, rowsAll, "list ALL");
             paging("every page, status=SUBMITTED", pagingSubmitted);
             paging("every page, status=ALL", pagingAll);
-            double[] e = sorted(export);
+            double[] e = BenchMetrics.sorted(export);
             System.out.printf(Locale.ROOT, "%-54s %6d %7.0fms %7.0fms %9d %8.1f   (min %.0f ms, max %.0f ms, %,d bytes)%n",
-                    "GET /api/admin/export (CSV)", e.length, pct(e, 0.5), pct(e, 0.99), exportRows, perCall("export"),
+                    "GET /api/admin/export (CSV)", e.length, BenchMetrics.p50(e), BenchMetrics.p99(e), exportRows, METRICS.perCall("export"),
                     e[0], e[e.length - 1], exportBytes);
             System.out.printf(Locale.ROOT, "%-54s %6d %8.1fs %9s %9d %8d%n", "POST /api/admin/imports/members (10,000 rows)", 1, import1S,
-                    "", report1.get("rows").asInt(), requests("import 1st"));
+                    "", report1.get("rows").asInt(), METRICS.requests("import 1st"));
             System.out.printf(Locale.ROOT, "%-54s %6d %8.1fs %9s %9d %8d%n", "POST /api/admin/imports/members (same file again)", 1, import2S,
-                    "", report2.get("rows").asInt(), requests("import 2nd"));
+                    "", report2.get("rows").asInt(), METRICS.requests("import 2nd"));
 
             System.out.printf(Locale.ROOT, "%nImport reports%n");
             for (var x : List.of(Map.entry("1st", report1), Map.entry("2nd", report2))) {
@@ -249,21 +233,8 @@ public final class AdminBench {
                     + "dynalite and cognito-local are separate node processes)%n", rss.getOrDefault("VmHWM", "?"),
                     hwmReset ? "peak reset before the import" : "peak since JVM start: clear_refs not writable", rss.getOrDefault("VmRSS", "?"));
 
-            System.out.printf(Locale.ROOT, "%nDynamoDB requests per call (SDK ExecutionInterceptor)%n");
-            System.out.printf(Locale.ROOT, "  %-18s %-16s %6s %9s %9s%n", "phase", "operation", "calls", "requests", "per call");
-            for (String p : List.of("list SUBMITTED", "list ALL", "paging SUBMITTED", "paging ALL", "export", "import 1st", "import 2nd")) {
-                AtomicInteger calls = CALLS.get(p);
-                if (calls == null) continue;
-                Map<String, Integer> byOp = new TreeMap<>();
-                REQUESTS.forEach((k, v) -> {
-                    if (k.startsWith(p + " | ")) byOp.put(k.substring(k.lastIndexOf(" | ") + 3), v.get());
-                });
-                if (byOp.isEmpty()) byOp.put("(none)", 0);
-                byOp.forEach((op, count) -> System.out.printf(Locale.ROOT, "  %-18s %-16s %6d %9d %9.2f%n", p, op, calls.get(), count,
-                        count / (double) calls.get()));
-            }
-            REQUESTS.keySet().stream().filter(k -> k.startsWith("(outside")).sorted()
-                    .forEach(k -> System.out.printf(Locale.ROOT, "  unexpected: %s = %d%n", k, REQUESTS.get(k).get()));
+            METRICS.printRequests(System.out, "phase", 18,
+                    List.of("list SUBMITTED", "list ALL", "paging SUBMITTED", "paging ALL", "export", "import 1st", "import 2nd"));
         }
         System.exit(0);
     }
@@ -283,17 +254,7 @@ public final class AdminBench {
         SesMailer mailer = new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS), null);
         admin.withMail(mailer, new MailService(applications, mailer, clock), new ConfirmationMails(applications, applications, directory));
         AdminHandler h = new AdminHandler(admin);
-        system.handlers().put(HANDLER, (com.amazonaws.services.lambda.runtime.RequestHandler<
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>) (event, context) -> {
-            ROUTE.set(event.getRouteKey());
-            CALLS.computeIfAbsent(phase, k -> new AtomicInteger()).incrementAndGet();
-            try {
-                return h.handleRequest(event, context);
-            } finally {
-                ROUTE.remove();
-            }
-        });
+        system.handlers().put(HANDLER, METRICS.counted(h));
     }
 
     // ---- paging ----
@@ -301,7 +262,7 @@ public final class AdminBench {
     private record Paging(double ms, int pages, int rows, String phase) {}
 
     private static Paging page(HttpClient http, String list, String token, String name) {
-        phase = name;
+        METRICS.phase(name);
         String cursor = null;
         int pages = 0;
         int rows = 0;
@@ -469,29 +430,15 @@ public final class AdminBench {
 
     // ---- report ----
 
-    private static double[] sorted(List<Double> ms) { return ms.stream().mapToDouble(Double::doubleValue).sorted().toArray(); }
-
-    private static double pct(double[] v, double p) { return v[(int) Math.floor(p * (v.length - 1))]; }
-
-    private static int requests(String p) {
-        int sum = 0;
-        for (var e : REQUESTS.entrySet()) if (e.getKey().startsWith(p + " | ")) sum += e.getValue().get();
-        return sum;
-    }
-
-    private static double perCall(String p) {
-        AtomicInteger calls = CALLS.get(p);
-        return calls == null ? 0 : requests(p) / (double) calls.get();
-    }
-
     private static void row(String name, List<Double> ms, int rows, String p) {
-        double[] v = sorted(ms);
-        System.out.printf(Locale.ROOT, "%-54s %6d %7.2fms %7.2fms %9d %8.1f%n", name, v.length, pct(v, 0.5), pct(v, 0.99), rows, perCall(p));
+        double[] v = BenchMetrics.sorted(ms);
+        System.out.printf(Locale.ROOT, "%-54s %6d %7.2fms %7.2fms %9d %8.1f%n", name, v.length, BenchMetrics.p50(v), BenchMetrics.p99(v), rows,
+                METRICS.perCall(p));
     }
 
     private static void paging(String name, Paging p) {
         System.out.printf(Locale.ROOT, "%-54s %6d %7.0fms %9s %9d %8.1f   (%d requests in all, %.1f ms per page)%n",
-                name + " (" + p.pages() + " pages)", p.pages(), p.ms(), "", p.rows(), perCall(p.phase()), requests(p.phase()),
+                name + " (" + p.pages() + " pages)", p.pages(), p.ms(), "", p.rows(), METRICS.perCall(p.phase()), METRICS.requests(p.phase()),
                 p.ms() / p.pages());
     }
 

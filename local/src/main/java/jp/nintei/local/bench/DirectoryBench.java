@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.http.Json;
@@ -28,10 +25,7 @@ import jp.nintei.functions.directory.DirectoryHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.DirectoryCache;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -52,12 +46,8 @@ public final class DirectoryBench {
     static final String FACILITIES = "GET /api/directory/facilities";
     static final String SUPERVISORS = "GET /api/directory/supervisors";
 
-    /** Route key of the request the current gateway thread is running, and the phase the main thread is in. */
-    static final ThreadLocal<String> ROUTE = new ThreadLocal<>();
-    static volatile String phase = "";
-    /** "phase | route" → calls; "phase | route | operation" → DynamoDB requests. */
-    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-    static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+    /** Calls and their DynamoDB requests, by "phase | route". */
+    static final BenchMetrics METRICS = BenchMetrics.byPhaseAndRoute();
     /** Set by the cache's loader: how long the last load took and how many rows it held. */
     static volatile double lastLoadMs;
     static volatile int lastLoadRows;
@@ -72,15 +62,7 @@ public final class DirectoryBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         try (LocalSystem system = LocalSystem.start(0, false)) {
             int year = system.demo().year();
-            DynamoDbClient counting = AwsClients.dynamoDb(new ExecutionInterceptor() {
-                @Override
-                public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-                    String op = a.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-                    String route = ROUTE.get();
-                    REQUESTS.computeIfAbsent(phase + " | " + (route == null ? "(outside a route)" : route) + " | " + op,
-                            k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
+            DynamoDbClient counting = METRICS.countingDynamoDb();
             DynamoDirectoryStore countingStore = new DynamoDirectoryStore(counting, Bootstrap.TABLE);
             String url = system.gateway().url();
             HttpClient http = HttpClient.newHttpClient();
@@ -88,19 +70,19 @@ public final class DirectoryBench {
 
             // ---- phase A: the demo directory ----
             wire(system, countingStore);
-            phase = "A cold";
+            METRICS.phase("A cold");
             double coldA = timed(http, url, SUPERVISORS, "さとう", token).ms;
             double loadA = lastLoadMs;
             int rowsA = lastLoadRows;
-            phase = "warm-up";
+            METRICS.phase("warm-up");
             for (String q : FACILITY_QUERIES) search(http, url, FACILITIES, q, token);
             for (String q : SUPERVISOR_QUERIES) search(http, url, SUPERVISORS, q, token);
-            phase = "A";
+            METRICS.phase("A");
             Map<String, List<Double>> latA = run(http, url, token, n);
             Map<String, List<Integer>> hitsA = HITS;
 
             // ---- phase B: 2,000 facility rows and 5,000 supervisor rows ----
-            phase = "load";
+            METRICS.phase("load");
             List<Facility> facilities = facilities(year, 2000);
             List<Supervisor> supervisors = supervisors(year, 5000);
             DynamoDirectoryStore raw = new DynamoDirectoryStore(AwsClients.dynamoDb(), Bootstrap.TABLE);
@@ -120,11 +102,11 @@ public final class DirectoryBench {
             double putMs = (System.nanoTime() - t0) / 1e6;
 
             wire(system, countingStore); // a new cache: the next search loads everything
-            phase = "B cold";
+            METRICS.phase("B cold");
             double coldB = timed(http, url, SUPERVISORS, "さとう", token).ms;
             double loadB = lastLoadMs;
             int rowsB = lastLoadRows;
-            phase = "B";
+            METRICS.phase("B");
             Map<String, List<Double>> latB = run(http, url, token, n);
             Map<String, List<Integer>> hitsB = HITS;
 
@@ -144,23 +126,9 @@ public final class DirectoryBench {
             System.out.printf(Locale.ROOT, "  %-56s %9.1fms%n", "A cache load (DynamoDirectoryStore.loadAll, " + rowsA + " rows)", loadA);
             System.out.printf(Locale.ROOT, "  %-56s %9.1fms%n", "B cache load (DynamoDirectoryStore.loadAll, " + rowsB + " rows)", loadB);
 
-            System.out.printf(Locale.ROOT, "%nDynamoDB requests per call (SDK ExecutionInterceptor)%n");
-            System.out.printf(Locale.ROOT, "  %-46s %-10s %6s %8s %8s%n", "phase | route", "operation", "calls", "requests", "per call");
-            for (String p : List.of("A cold", "A", "B cold", "B")) {
-                for (String route : List.of(FACILITIES, SUPERVISORS)) {
-                    AtomicInteger calls = CALLS.get(p + " | " + route);
-                    if (calls == null) continue;
-                    Map<String, Integer> byOp = new TreeMap<>();
-                    REQUESTS.forEach((k, v) -> {
-                        if (k.startsWith(p + " | " + route + " | ")) byOp.put(k.substring(k.lastIndexOf(" | ") + 3), v.get());
-                    });
-                    if (byOp.isEmpty()) byOp.put("(none)", 0);
-                    byOp.forEach((op, count) -> System.out.printf(Locale.ROOT, "  %-46s %-10s %6d %8d %8.2f%n",
-                            p + " | " + route, op, calls.get(), count, count / (double) calls.get()));
-                }
-            }
-            REQUESTS.keySet().stream().filter(k -> !k.startsWith("A") && !k.startsWith("B") && !k.startsWith("warm-up"))
-                    .sorted().forEach(k -> System.out.printf(Locale.ROOT, "  unexpected: %s = %d%n", k, REQUESTS.get(k).get()));
+            List<String> keys = new ArrayList<>();
+            for (String p : List.of("A cold", "A", "B cold", "B")) for (String route : List.of(FACILITIES, SUPERVISORS)) keys.add(p + " | " + route);
+            METRICS.printRequests(System.out, "phase | route", 46, keys);
         }
         System.exit(0);
     }
@@ -201,10 +169,9 @@ public final class DirectoryBench {
     }
 
     private static void row(String name, List<Double> ms, List<Integer> items) {
-        double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] v = BenchMetrics.sorted(ms);
         double meanItems = items.stream().mapToInt(Integer::intValue).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%-58s %6d %7.2fms %7.2fms %7.1f%n", name, v.length, v[(int) Math.floor(0.5 * (v.length - 1))],
-                v[(int) Math.floor(0.99 * (v.length - 1))], meanItems);
+        System.out.printf(Locale.ROOT, "%-58s %6d %7.2fms %7.2fms %7.1f%n", name, v.length, BenchMetrics.p50(v), BenchMetrics.p99(v), meanItems);
     }
 
     /** A new DirectoryCache and handler (so the next search loads the whole directory), counting its requests. */
@@ -217,17 +184,7 @@ public final class DirectoryBench {
             return d;
         }, Clock.systemUTC());
         DirectoryHandler h = new DirectoryHandler(cache);
-        system.handlers().put(HANDLER, (com.amazonaws.services.lambda.runtime.RequestHandler<
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>) (event, context) -> {
-            ROUTE.set(event.getRouteKey());
-            CALLS.computeIfAbsent(phase + " | " + event.getRouteKey(), k -> new AtomicInteger()).incrementAndGet();
-            try {
-                return h.handleRequest(event, context);
-            } finally {
-                ROUTE.remove();
-            }
-        });
+        system.handlers().put(HANDLER, METRICS.counted(h));
     }
 
     // ---- generated master data ----

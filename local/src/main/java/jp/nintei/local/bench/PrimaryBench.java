@@ -7,13 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
@@ -41,10 +38,7 @@ import jp.nintei.service.MyPageService;
 import jp.nintei.service.PrimaryApplicationService;
 import jp.nintei.service.WindowCache;
 import jp.nintei.store.ApplicationKey;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,22 +54,15 @@ public final class PrimaryBench {
     private PrimaryBench() {}
 
     /** Requests per route key, counted while the route's handler runs (one gateway thread per request). */
-    static final ThreadLocal<String> ROUTE = new ThreadLocal<>();
-    static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
-    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    /** Calls and their DynamoDB requests, by route. */
+    static final BenchMetrics METRICS = BenchMetrics.byRoute();
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         try (LocalSystem system = LocalSystem.start(0, false)) {
             int year = system.demo().year();
             AppClock.shiftForLocalRun(LocalGateway.clockAt(year + "-04-10T10:00"));
-            DynamoDbClient counting = AwsClients.dynamoDb(new ExecutionInterceptor() {
-                @Override
-                public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-                    String op = a.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-                    REQUESTS.computeIfAbsent(ROUTE.get() + " → " + op, k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
+            DynamoDbClient counting = METRICS.countingDynamoDb();
             wire(system, counting);
             String url = system.gateway().url();
             DynamoDbClient raw = AwsClients.dynamoDb();
@@ -109,7 +96,7 @@ public final class PrimaryBench {
             // warm-up: every route once
             send(http, "GET", url + "/api/me", tokens.get(0), null);
             send(http, "GET", url + "/api/applications/new-primary", tokens.get(0), null);
-            REQUESTS.clear();
+            METRICS.clear();
 
             // save: n PUTs spread over the members, each with its current version
             Map<String, Long> versions = new HashMap<>();
@@ -170,22 +157,15 @@ public final class PrimaryBench {
             row("GET /api/applications/new-primary (read)", read);
             row("GET /api/me (menu)", me);
             row("raw UpdateItem on the same dynalite", rawUpdate);
-            System.out.printf(Locale.ROOT, "%nDynamoDB requests per call (SDK ExecutionInterceptor)%n");
-            Map<String, Double> perCall = new LinkedHashMap<>();
-            REQUESTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                String route = e.getKey().substring(0, e.getKey().indexOf(" → "));
-                perCall.put(e.getKey(), e.getValue().get() / (double) CALLS.get(route).get());
-            });
-            perCall.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-72s %.2f%n", k, v));
+            METRICS.printRequests(System.out, "route", 46, METRICS.keys());
             AppClock.shiftForLocalRun(null);
         }
         System.exit(0);
     }
 
     private static void row(String name, List<Double> ms) {
-        double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-46s %6d %7.2fms %7.2fms%n", name, v.length, v[(int) Math.floor(0.5 * (v.length - 1))],
-                v[(int) Math.floor(0.99 * (v.length - 1))]);
+        double[] v = BenchMetrics.sorted(ms);
+        System.out.printf(Locale.ROOT, "%-46s %6d %7.2fms %7.2fms%n", name, v.length, BenchMetrics.p50(v), BenchMetrics.p99(v));
     }
 
     /** The gateway's handlers, wired like production but with the counting DynamoDB client. */
@@ -199,26 +179,9 @@ public final class PrimaryBench {
         DocumentsHandler documents = new DocumentsHandler(new DocumentService(store,
                 new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), windows, clock));
         MenuHandler menu = new MenuHandler(new MyPageService(new DynamoMemberStore(dynamo, Bootstrap.TABLE), clock));
-        h.put("jp.nintei.functions.primary.PrimaryHandler::handleRequest", counted(primary));
-        h.put("jp.nintei.functions.documents.DocumentsHandler::handleRequest", counted(documents));
-        h.put("jp.nintei.functions.menu.MenuHandler::handleRequest", counted(menu));
-    }
-
-    private static com.amazonaws.services.lambda.runtime.RequestHandler<
-            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
-            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> counted(
-            com.amazonaws.services.lambda.runtime.RequestHandler<
-                    com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
-                    com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> h) {
-        return (event, context) -> {
-            ROUTE.set(event.getRouteKey());
-            CALLS.computeIfAbsent(event.getRouteKey(), k -> new AtomicInteger()).incrementAndGet();
-            try {
-                return h.handleRequest(event, context);
-            } finally {
-                ROUTE.remove();
-            }
-        };
+        h.put("jp.nintei.functions.primary.PrimaryHandler::handleRequest", METRICS.counted(primary));
+        h.put("jp.nintei.functions.documents.DocumentsHandler::handleRequest", METRICS.counted(documents));
+        h.put("jp.nintei.functions.menu.MenuHandler::handleRequest", METRICS.counted(menu));
     }
 
     private static String login(String url, String memberNo) { return BenchHttp.login(url, memberNo); }

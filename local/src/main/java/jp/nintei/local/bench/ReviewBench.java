@@ -11,14 +11,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoAdminStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
@@ -47,10 +43,6 @@ import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.ReviewService;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.SecondaryStore;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -63,23 +55,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ReviewBench {
     private ReviewBench() {}
 
-    static final ThreadLocal<String> ROUTE = new ThreadLocal<>();
-    static volatile String phase = "";
-    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-    static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+    /** Calls and their DynamoDB requests, by the call being measured. */
+    static final BenchMetrics METRICS = BenchMetrics.byPhase();
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         try (LocalSystem system = LocalSystem.start(0, false)) {
             int year = system.demo().year();
-            DynamoDbClient counting = AwsClients.dynamoDb(new ExecutionInterceptor() {
-                @Override
-                public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-                    if (ROUTE.get() == null) return;
-                    REQUESTS.computeIfAbsent(phase + " | " + a.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                            k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
+            DynamoDbClient counting = METRICS.countingDynamoDb();
             wire(system, counting);
             String url = system.gateway().url();
             HttpClient http = HttpClient.newHttpClient();
@@ -120,12 +103,12 @@ public final class ReviewBench {
                 {"GET review list, q=会員番号", list + "&q=" + someone.memberNo()},
                 {"GET review list, q=ふりがな (katakana, full width)", list + "&q=" + URLEncoder.encode(toKatakana(kana), StandardCharsets.UTF_8)},
             };
-            phase = "warm-up";
+            METRICS.phase("warm-up");
             for (String[] c : cases) check(BenchHttp.send(http, "GET", c[1], token, null), c[0]);
             System.out.printf(Locale.ROOT, "%n書類審査 through the local gateway (HTTP, JWT check, AdminHandler, dynalite), n=%d%n", n);
             System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %10s%n", "call", "p50", "p99", "rows", "DDB/call");
             for (String[] c : cases) {
-                phase = c[0];
+                METRICS.phase(c[0]);
                 List<Double> ms = new ArrayList<>();
                 int rows = 0;
                 for (int i = 0; i < n; i++) {
@@ -136,14 +119,9 @@ public final class ReviewBench {
                     var body = Json.parse(r.body());
                     rows = body.has("rows") ? body.get("total").asInt() : body.get("documents").size();
                 }
-                double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                int calls = CALLS.getOrDefault(c[0], new AtomicInteger()).get();
-                Map<String, Integer> byOp = new TreeMap<>();
-                REQUESTS.forEach((k, x) -> { if (k.startsWith(c[0] + " | ")) byOp.put(k.substring(k.lastIndexOf(" | ") + 3), x.get()); });
-                StringBuilder ops = new StringBuilder();
-                byOp.forEach((op, x) -> ops.append(op).append(' ').append(String.format(Locale.ROOT, "%.1f", x / (double) calls)).append("  "));
-                System.out.printf(Locale.ROOT, "%-52s %7.1fms %7.1fms %9d   %s%n", c[0], v[(int) Math.floor(0.5 * (v.length - 1))],
-                        v[(int) Math.floor(0.99 * (v.length - 1))], rows, ops.toString().trim());
+                double[] v = BenchMetrics.sorted(ms);
+                System.out.printf(Locale.ROOT, "%-52s %7.1fms %7.1fms %9d   %s%n", c[0], BenchMetrics.p50(v), BenchMetrics.p99(v), rows,
+                        METRICS.perCallByOperation(c[0]));
             }
         }
         System.exit(0);
@@ -205,16 +183,6 @@ public final class ReviewBench {
                 directoryStore, clock);
         AdminHandler h = new AdminHandler(admin, new ReviewService(new DynamoReviewStore(dynamo, Bootstrap.TABLE), adminStore, storage,
                 null, directory, clock), directory);
-        system.handlers().put(AdminBench.HANDLER, (com.amazonaws.services.lambda.runtime.RequestHandler<
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>) (event, context) -> {
-            ROUTE.set(event.getRouteKey());
-            CALLS.computeIfAbsent(phase, k -> new AtomicInteger()).incrementAndGet();
-            try {
-                return h.handleRequest(event, context);
-            } finally {
-                ROUTE.remove();
-            }
-        });
+        system.handlers().put(AdminBench.HANDLER, METRICS.counted(h));
     }
 }

@@ -193,10 +193,9 @@ public final class SeasonSimulation {
         latency.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             double[] v;
             synchronized (e.getValue()) {
-                v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                v = BenchMetrics.sorted(e.getValue());
             }
-            out.printf(Locale.ROOT, "%-40s %7d %7.1fms %7.1fms%n", e.getKey(), v.length, v[(int) Math.floor(0.5 * (v.length - 1))],
-                    v[(int) Math.floor(0.99 * (v.length - 1))]);
+            out.printf(Locale.ROOT, "%-40s %7d %7.1fms %7.1fms%n", e.getKey(), v.length, BenchMetrics.p50(v), BenchMetrics.p99(v));
         });
         out.printf(Locale.ROOT, "%nexport of %d 二次申請 through S3: %.1f s, %d rows, %.1f MB, heap used by the export ≈ %.0f MB (peak heap %.0f MB)%n",
                 secondaryOutcome.submitted, export.seconds, export.rows, export.bytes / 1e6, export.heapMb, export.peakHeapMb);

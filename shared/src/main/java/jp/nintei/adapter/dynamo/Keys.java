@@ -4,7 +4,7 @@ import java.util.Map;
 import jp.nintei.domain.ApplicationKind;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Key shapes of the single table (ARCHITECTURE.md "State"). Written here once, used everywhere. */
+/** Key shapes of the single table (docs/architecture.md "The item model"). Written here once, used everywhere. */
 public final class Keys {
     public static final String PK = "PK";
     public static final String SK = "SK";

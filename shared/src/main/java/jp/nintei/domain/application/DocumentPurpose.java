@@ -3,7 +3,7 @@ package jp.nintei.domain.application;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What an uploaded document is for, with the types it may be (DOMAIN.md "Files") and how many one application holds. */
+/** What an uploaded document is for, with the types it may be (docs/domain.md "Files") and how many one application holds. */
 public enum DocumentPurpose {
     /** 申請料支払い控え (一次申請): one file; a screenshot of an online transfer is fine. */
     FEE_RECEIPT("申請料支払い控え", EnumSet.of(FileType.PDF, FileType.PNG, FileType.JPEG), 1),

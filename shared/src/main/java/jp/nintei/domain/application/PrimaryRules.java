@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import jp.nintei.domain.Member;
 
-/** The rules of 一次申請 (DOMAIN.md "Primary application"). Pure. */
+/** The rules of 一次申請 (docs/domain.md "Primary application"). Pure. */
 public final class PrimaryRules {
     public static final String[] PREFERENCE_LABELS = {"第一希望", "第二希望", "第三希望"};
 

@@ -10,7 +10,7 @@ import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.Problem;
 
-/** 業績書 (DOMAIN.md "3. 業績書"): each entry complete with a PDF copy; 学会発表 copies at most 2 pages. */
+/** 業績書 (docs/domain.md "3. 業績書"): each entry complete with a PDF copy; 学会発表 copies at most 2 pages. */
 public final class AchievementRules {
     public static final int MAX_CONFERENCE_PAGES = 2;
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import jp.nintei.domain.JapaneseText;
 
 /**
- * A 年月日 as people in Japan type it in a résumé row (DOMAIN.md "Secondary application" → 1; the page asks for
+ * A 年月日 as people in Japan type it in a résumé row (docs/domain.md "Secondary application" → 1; the page asks for
  * 「2024-01-01」 but 「形式が正しくないと入力内容を正しく反映できない」, so we read what we safely can). Pure.
  *
  * <p>Accepted after NFKC (full-width digits, slashes, hyphens, spaces become ASCII) and after removing every

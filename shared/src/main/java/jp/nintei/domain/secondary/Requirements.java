@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.nintei.domain.Member;
 
-/** Evaluates ② 認定要件 for the application year (DOMAIN.md, "② 認定要件"). Pure. */
+/** Evaluates ② 認定要件 for the application year (docs/domain.md, "② 認定要件"). Pure. */
 public final class Requirements {
     public static final int CASE_REPORTS_NEEDED = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu年M月d日");
@@ -58,7 +58,7 @@ public final class Requirements {
     }
 
     /**
-     * The last day of two full years of membership (DOMAIN.md "Counting two years of membership", 民法 第140条・
+     * The last day of two full years of membership (docs/domain.md "Counting two years of membership", 民法 第140条・
      * 第143条): the joining day counts (membership runs from its start), so the period ends at the end of the day
      * before the anniversary; where the anniversary month has no such day (joined on 2月29日), at the end of that
      * month. Joined 2024-08-01 → 2026-07-31; joined 2024-02-29 → 2026-02-28.

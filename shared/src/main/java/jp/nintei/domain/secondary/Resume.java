@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * 1. 申請書・履歴書（認定要件2）: 学歴, 職歴, その他の資格・免許 and 緩和医療の臨床経験の年数（通算）
- * (DOMAIN.md "Secondary application" → 1).
+ * (docs/domain.md "Secondary application" → 1).
  *
  * <p>Rows hold what was typed; {@link ResumeRules#normalize} returns a resume whose dates are ISO
  * {@code yyyy-MM-dd} (or the typed text when unreadable, which it reports). A {@code null} list becomes an empty

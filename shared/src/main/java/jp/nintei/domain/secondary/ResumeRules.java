@@ -12,7 +12,7 @@ import jp.nintei.domain.application.Problem;
 import jp.nintei.domain.secondary.Resume.Row;
 
 /**
- * The rules of 1. 申請書・履歴書（認定要件2） (DOMAIN.md "Secondary application" → 1; manual 【1.申請書・履歴書】). Pure.
+ * The rules of 1. 申請書・履歴書（認定要件2） (docs/domain.md "Secondary application" → 1; manual 【1.申請書・履歴書】). Pure.
  *
  * <p>Fields are named {@code education[i].date}, {@code career[i].text}, {@code experienceYears}; the index and the
  * 「n行目」 in a message count rows of the list {@link #normalize} returns (blank rows dropped), i.e. as the page

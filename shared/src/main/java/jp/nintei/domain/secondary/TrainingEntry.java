@@ -6,7 +6,7 @@ import jp.nintei.domain.Facility;
 import jp.nintei.domain.Supervisor;
 
 /**
- * One 臨床研修修了証明書 entry of the secondary application (DOMAIN.md "Secondary application" → 2; the page shows
+ * One 臨床研修修了証明書 entry of the secondary application (docs/domain.md "Secondary application" → 2; the page shows
  * it as 証明書1, 証明書2, …).
  *
  * <p>{@code facility} and {@code supervisor} are the exact directory rows the applicant chose (one row per

@@ -15,7 +15,7 @@ import jp.nintei.domain.Supervisor;
 import jp.nintei.domain.application.Problem;
 
 /**
- * The rules of 2. 臨床研修修了証明書（認定要件3） of the secondary application (DOMAIN.md "Secondary application" → 2
+ * The rules of 2. 臨床研修修了証明書（認定要件3） of the secondary application (docs/domain.md "Secondary application" → 2
  * and "7月実績見込み"; manual 【2.臨床研修修了証明書①②】). Pure: no I/O, no clock.
  *
  * <p>Months are whole: an entry runs from the 1st of {@code from} to the last day of {@code to}, and it lies inside a

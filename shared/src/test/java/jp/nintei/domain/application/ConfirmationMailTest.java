@@ -18,7 +18,7 @@ import jp.nintei.domain.SpecialistStatus;
 import jp.nintei.domain.YearWindows;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md "Confirmation mail": what was submitted, when (JST), a receipt number, and what happens next. */
+/** docs/domain.md "Confirmation mail": what was submitted, when (JST), a receipt number, and what happens next. */
 class ConfirmationMailTest {
     private static final String SHA_A = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     private static final String SHA_B = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The type is judged by the bytes (DOMAIN.md "Files"): real images made with ImageIO, a hand-made PDF. */
+/** The type is judged by the bytes (docs/domain.md "Files"): real images made with ImageIO, a hand-made PDF. */
 class FileTypeTest {
     private static byte[] png;
     private static byte[] jpeg;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** DOMAIN.md "Primary application": a fee receipt, and three distinct prefectures unless 筆記試験免除者. */
+/** docs/domain.md "Primary application": a fee receipt, and three distinct prefectures unless 筆記試験免除者. */
 class PrimaryRulesTest {
     private static final String SHA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     private static final Instant T = Instant.parse("2026-04-03T01:00:00Z");

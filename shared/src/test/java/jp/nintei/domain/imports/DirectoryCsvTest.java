@@ -48,7 +48,7 @@ class DirectoryCsvTest {
                     Facility.ACCREDITED, d(2018, 4, 1), d(2023, 3, 31))),
             new Accepted<>(5, new Facility("F-0002", "札幌市立病院", "さっぽろしりつびょういん",
                     Facility.AFFILIATED, d(2018, 4, 1), d(2023, 3, 31))),
-            new Accepted<>(6, new Facility("F0003", "ﾅﾆﾜ病院", "なにわびょういん", // names as typed (DOMAIN.md "Text as people type it")
+            new Accepted<>(6, new Facility("F0003", "ﾅﾆﾜ病院", "なにわびょういん", // names as typed (docs/domain.md "Text as people type it")
                     Facility.AFFILIATED, d(2020, 4, 1), d(2020, 4, 1))));
 
     @Test

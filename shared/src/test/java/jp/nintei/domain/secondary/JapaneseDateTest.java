@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DOMAIN.md "Secondary application" → 1: 年月日 as typed in the 学歴・職歴・資格 rows. */
+/** docs/domain.md "Secondary application" → 1: 年月日 as typed in the 学歴・職歴・資格 rows. */
 class JapaneseDateTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")

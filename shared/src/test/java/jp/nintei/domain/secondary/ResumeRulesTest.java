@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DOMAIN.md "Secondary application" → 1 申請書・履歴書; manual 【1.申請書・履歴書】. */
+/** docs/domain.md "Secondary application" → 1 申請書・履歴書; manual 【1.申請書・履歴書】. */
 class ResumeRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 10);
     private static final Row BLANK = new Row("", "");
@@ -85,7 +85,7 @@ class ResumeRulesTest {
                 rows(row("２０１６年４月２０日", "医師免許取得（第１２３４５６号）")),
                 5);
         Resume out = normalized(typed);
-        // DOMAIN.md "Text as people type it": free text is never NFKC-normalised, only trimmed
+        // docs/domain.md "Text as people type it": free text is never NFKC-normalised, only trimmed
         assertEquals(List.of(row("2010-04-01", "ＡＢＣ大学\u3000医学部　入学"), row("2016-03-31", "ABC大学 医学部 卒業")), out.education());
         assertEquals(List.of(row("2016-04-01", "ｶﾝﾜ病院 初期研修"), row("2018-04-01", "緩和ケア科")), out.career());
         assertEquals(List.of(row("2016-04-20", "医師免許取得（第１２３４５６号）"), BLANK), out.qualifications());

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * DOMAIN.md "Secondary application" → 2. 臨床研修修了証明書 and "7月実績見込み"; manual 【2.臨床研修修了証明書①②】
+ * docs/domain.md "Secondary application" → 2. 臨床研修修了証明書 and "7月実績見込み"; manual 【2.臨床研修修了証明書①②】
  * (the split of a training period when the supervisor's qualification changed).
  */
 class TrainingRulesTest {
