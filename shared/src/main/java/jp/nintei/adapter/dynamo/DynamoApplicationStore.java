@@ -243,7 +243,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
         // one id per submission: written again by a retry, it is the same line, never a second one
-        new DynamoAdminStore(dynamo, table).audit(new jp.nintei.store.AdminStore.AuditEntry(at, key.memberNo(), "SUBMITTED",
+        new DynamoAuditLog(dynamo, table).record(new jp.nintei.store.AuditLog.Entry(at, key.memberNo(), "SUBMITTED",
                 key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
                 at + "#SUBMITTED#" + key.kind().name());
     }

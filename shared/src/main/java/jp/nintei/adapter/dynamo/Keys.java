@@ -28,6 +28,9 @@ public final class Keys {
 
     public static String application(int year, ApplicationKind kind) { return "APP#" + year + "#" + kind.name(); }
 
+    /** GSI1 partition of one year's applications of one kind (the secretariat's list). */
+    public static String applicationList(int year, ApplicationKind kind) { return "APPS#" + year + "#" + kind.name(); }
+
     public static String window(int year) { return "WINDOW#" + year; }
 
     public static String email(String normalizedEmail) { return "EMAIL#" + normalizedEmail; }
