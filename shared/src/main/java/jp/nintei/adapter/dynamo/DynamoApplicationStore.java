@@ -382,7 +382,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                 ifAbsent("#year", ApplicationMapper.YEAR, n(key.year()));
                 ifAbsent("#memberNo", ApplicationMapper.MEMBER_NO, AttributeValue.fromS(key.memberNo()));
                 ifAbsent("#createdAt", "createdAt", AttributeValue.fromS(now.toString()));
-                ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS("APPS#" + key.year() + "#" + key.kind().name()));
+                ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())));
                 ifAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + now + "#" + key.memberNo()));
                 set("#updatedAt", "updatedAt", AttributeValue.fromS(now.toString()));
             }

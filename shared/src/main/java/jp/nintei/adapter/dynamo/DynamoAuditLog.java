@@ -29,10 +29,10 @@ public final class DynamoAuditLog implements AuditLog {
 
     /** An audit line under a fixed id: written twice, it is still one line. */
     void record(Entry e, String id) {
-        String day = e.at().atZone(AppClock.JST).toLocalDate().toString();
+        LocalDate day = e.at().atZone(AppClock.JST).toLocalDate();
         List<WriteRequest> writes = new ArrayList<>();
-        writes.add(put(auditItem("AUDIT#" + day, id, e)));
-        if (e.memberNo() != null) writes.add(put(auditItem("AUDIT#MEMBER#" + e.memberNo(), id, e)));
+        writes.add(put(auditItem(Keys.auditDay(day), id, e)));
+        if (e.memberNo() != null) writes.add(put(auditItem(Keys.auditMember(e.memberNo()), id, e)));
         DynamoBatch.write(dynamo, table, writes);
     }
 
@@ -53,10 +53,10 @@ public final class DynamoAuditLog implements AuditLog {
     }
 
     @Override
-    public List<Entry> on(LocalDate day) { return entriesIn("AUDIT#" + day); }
+    public List<Entry> on(LocalDate day) { return entriesIn(Keys.auditDay(day)); }
 
     @Override
-    public List<Entry> of(String memberNo) { return entriesIn("AUDIT#MEMBER#" + memberNo); }
+    public List<Entry> of(String memberNo) { return entriesIn(Keys.auditMember(memberNo)); }
 
     private List<Entry> entriesIn(String pk) {
         List<Entry> out = new ArrayList<>();
