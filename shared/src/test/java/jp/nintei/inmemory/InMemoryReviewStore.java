@@ -21,12 +21,11 @@ import jp.nintei.store.ReviewStore;
 /**
  * {@link ReviewStore} in memory, reading members and applications from an {@link InMemoryApplicationLists}. Writes
  * follow the DynamoDB store's conditions: the application must be submitted and the review at the version before
- * {@code after}'s (otherwise STALE); a 差し戻し makes the application a draft with its 修正期限.
+ * {@code after}'s (otherwise STALE); a 差し戻し makes the application (in the lists) a draft with its 修正期限.
  */
 public final class InMemoryReviewStore implements ReviewStore {
     private final InMemoryApplicationLists lists;
     private final Map<ApplicationKey, Review> reviews = new HashMap<>();
-    private final Map<ApplicationKey, ApplicationStatus> statusAfterReview = new HashMap<>();
     private final Map<ApplicationKey, LocalDate> until = new HashMap<>();
     private final Map<ApplicationKey, List<HistoryEvent>> history = new HashMap<>();
 
@@ -39,7 +38,6 @@ public final class InMemoryReviewStore implements ReviewStore {
     }
 
     private ApplicationStatus status(ApplicationKey key) {
-        if (statusAfterReview.containsKey(key)) return statusAfterReview.get(key);
         List<String> no = List.of(key.memberNo());
         if (key.kind().stage() == ApplicationKind.Stage.SECONDARY) {
             SecondaryApplication s = lists.secondaries(key.year(), key.kind(), no).get(key.memberNo());
@@ -102,7 +100,19 @@ public final class InMemoryReviewStore implements ReviewStore {
                                          Instant at) {
         Outcome o = write(key, after, event);
         if (o == Outcome.DONE) {
-            statusAfterReview.put(key, ApplicationStatus.DRAFT);
+            // the same item as the application: a draft again (a new version) until the 修正期限
+            List<String> no = List.of(key.memberNo());
+            PrimaryApplication p = lists.primaries(key.year(), key.kind(), no).get(key.memberNo());
+            if (p != null) {
+                lists.put(new PrimaryApplication(p.memberNo(), p.year(), p.kind(), ApplicationStatus.DRAFT, p.version() + 1, p.preferences(),
+                        p.documents(), p.submittedAt(), p.receiptNo(), p.mail()));
+            }
+            SecondaryApplication s = lists.secondaries(key.year(), key.kind(), no).get(key.memberNo());
+            if (s != null) {
+                lists.put(new SecondaryApplication(s.memberNo(), s.year(), s.kind(), ApplicationStatus.DRAFT, s.version() + 1,
+                        s.duesInProcess(), s.july(), s.resume(), s.training(), s.achievements(), s.identity(), s.documents(),
+                        s.submittedAt(), s.receiptNo(), s.mail()));
+            }
             until.put(key, last);
         }
         return o;
