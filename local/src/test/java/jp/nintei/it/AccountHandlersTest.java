@@ -14,7 +14,7 @@ import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoIdentityProvider;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
 import jp.nintei.adapter.dynamo.DynamoMailEventStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.Json;
@@ -55,7 +55,7 @@ class AccountHandlersTest {
         var members = new DynamoMemberStore(dynamo, Bootstrap.TABLE);
         var accounts = new DynamoAccountStore(dynamo, Bootstrap.TABLE);
         return new AuthHandler(new SignInService(members, new CognitoIdentityProvider(cognito, system.identity().clientId()), accounts),
-                new PasswordResetService(members, new DynamoAdminStore(dynamo, Bootstrap.TABLE), accounts,
+                new PasswordResetService(members, new DynamoApplicationLists(dynamo, Bootstrap.TABLE), accounts,
                         new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
                         new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC()));
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.account.PasswordPolicy;
@@ -231,7 +232,8 @@ class MemberAccountsFlowTest {
         var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(bad)
                 ? CognitoFaults.error(InvalidParameterException.builder(), "InvalidParameterException", "Invalid email address format.") : null));
         var dynamo = AwsClients.dynamoDb();
-        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
         new AccountsHandler(service).handleRequest(null, null);
@@ -272,7 +274,8 @@ class MemberAccountsFlowTest {
         var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
                 ? CognitoFaults.error(TooManyRequestsException.builder(), "TooManyRequestsException", "Too many requests") : null));
         var dynamo = AwsClients.dynamoDb();
-        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
         new AccountsHandler(service).handleRequest(null, null);

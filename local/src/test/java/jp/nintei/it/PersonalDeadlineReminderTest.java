@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
+import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
@@ -42,7 +44,8 @@ class PersonalDeadlineReminderTest {
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
         Clock c = LocalClock.fixedAt(year + "-" + jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }
 
@@ -59,7 +62,7 @@ class PersonalDeadlineReminderTest {
             apps.saveDraft(new ApplicationKey(plain.memberNo(), year, ApplicationKind.NEW_PRIMARY), 0, List.of("13"), Instant.now());
             ApplicationKey key = new ApplicationKey(extended.memberNo(), year, ApplicationKind.NEW_PRIMARY);
             apps.saveDraft(key, 0, List.of("13"), Instant.now());
-            new DynamoAdminStore(dynamo, Bootstrap.TABLE).extend(key, LocalDate.of(year, 5, 10), "入院のため", "90000001", Instant.now());
+            new DynamoCaseActionStore(dynamo, Bootstrap.TABLE).extend(key, LocalDate.of(year, 5, 10), "入院のため", "90000001", Instant.now());
 
             at(dynamo, "04-01T00:10").run();
             at(dynamo, "04-24T09:00").run();

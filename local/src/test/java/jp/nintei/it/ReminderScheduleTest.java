@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
+import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
@@ -39,7 +41,8 @@ class ReminderScheduleTest {
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
         Clock c = LocalClock.fixedAt(season + "-" + jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }
 
@@ -58,7 +61,7 @@ class ReminderScheduleTest {
             for (Member m : List.of(general, extended)) {
                 apps.saveDraft(new ApplicationKey(m.memberNo(), season, ApplicationKind.NEW_PRIMARY), 0, List.of("13"), Instant.now());
             }
-            new DynamoAdminStore(dynamo, Bootstrap.TABLE).extend(new ApplicationKey(extended.memberNo(), season,
+            new DynamoCaseActionStore(dynamo, Bootstrap.TABLE).extend(new ApplicationKey(extended.memberNo(), season,
                     ApplicationKind.NEW_PRIMARY), LocalDate.of(season, 5, 7), "入院のため", "90000001", Instant.now());
 
             at(dynamo, "04-01T00:00:00").run();

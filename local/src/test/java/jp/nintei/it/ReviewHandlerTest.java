@@ -11,18 +11,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
-import jp.nintei.adapter.dynamo.DynamoMemberStore;
-import jp.nintei.adapter.dynamo.DynamoReviewStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
+import jp.nintei.adapter.s3.S3ExportFiles;
+import jp.nintei.adapter.ses.SesMailer;
+import jp.nintei.domain.AppClock;
 import jp.nintei.functions.admin.AdminHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
-import jp.nintei.service.AdminService;
+import jp.nintei.service.CaseActions;
+import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
-import jp.nintei.service.ReviewService;
+import jp.nintei.service.MailService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -51,11 +53,12 @@ class ReviewHandlerTest {
         Clock july = LocalClock.fixedAt(year + "-07-02T10:00");
         var directory = new DirectoryCache(new DynamoDirectoryStore(DYNAMO, Bootstrap.TABLE)::loadAll, Clock.systemUTC());
         var storage = new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET);
-        var adminStore = new DynamoAdminStore(DYNAMO, Bootstrap.TABLE);
-        AdminService admin = new AdminService(adminStore, new DynamoMemberStore(DYNAMO, Bootstrap.TABLE), storage, null, directory,
-                new DynamoDirectoryStore(DYNAMO, Bootstrap.TABLE), july);
-        this.handler = new AdminHandler(admin, new ReviewService(new DynamoReviewStore(DYNAMO, Bootstrap.TABLE), adminStore, storage,
-                null, directory, july), directory);
+        var applications = new DynamoApplicationStore(DYNAMO, Bootstrap.TABLE);
+        var mailer = new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null);
+        this.handler = new AdminHandler(AdminHandler.Services.wired(DYNAMO, Bootstrap.TABLE, storage,
+                new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
+                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
+                        new MailService(applications, mailer, july)), directory, july), directory);
     }
 
     @AfterAll

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
+import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
@@ -43,7 +45,8 @@ class SeasonCloseResumeTest {
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
         Clock c = LocalClock.fixedAt(jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }
 
@@ -53,7 +56,7 @@ class SeasonCloseResumeTest {
     }
 
     private String status(DynamoDbClient dynamo, Member m) {
-        return new DynamoAdminStore(dynamo, Bootstrap.TABLE).primaries(year, ApplicationKind.NEW_PRIMARY, List.of(m.memberNo()))
+        return new DynamoApplicationLists(dynamo, Bootstrap.TABLE).primaries(year, ApplicationKind.NEW_PRIMARY, List.of(m.memberNo()))
                 .get(m.memberNo()).status().name();
     }
 
@@ -68,7 +71,7 @@ class SeasonCloseResumeTest {
             for (Member m : List.of(first, second, third, extended)) {
                 apps.saveDraft(new ApplicationKey(m.memberNo(), year, ApplicationKind.NEW_PRIMARY), 0, List.of("13"), Instant.now());
             }
-            new DynamoAdminStore(dynamo, Bootstrap.TABLE).extend(new ApplicationKey(extended.memberNo(), year, ApplicationKind.NEW_PRIMARY),
+            new DynamoCaseActionStore(dynamo, Bootstrap.TABLE).extend(new ApplicationKey(extended.memberNo(), year, ApplicationKind.NEW_PRIMARY),
                     LocalDate.of(year, 5, 3), "入院のため", "90000001", Instant.now());
             at(dynamo, year + "-03-31T23:00:00").run();
             assertEquals(List.of("PRIMARY OPEN"), at(dynamo, year + "-04-01T00:00:00").run().transitions());

@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
@@ -38,7 +40,8 @@ class SeasonScheduleTest {
 
     private SeasonService at(DynamoDbClient dynamo, String jst) {
         Clock c = LocalClock.fixedAt(jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoAdminStore(dynamo, Bootstrap.TABLE),
+        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
     }
 
@@ -89,7 +92,7 @@ class SeasonScheduleTest {
             SeasonService.Outcome closed = at(dynamo, next + "-05-01T00:00:00").run();
             assertEquals(List.of("PRIMARY CLOSED"), closed.transitions());
             assertEquals(1, closed.markedNotSubmitted());
-            var after = new DynamoAdminStore(dynamo, Bootstrap.TABLE).primaries(next, ApplicationKind.NEW_PRIMARY,
+            var after = new DynamoApplicationLists(dynamo, Bootstrap.TABLE).primaries(next, ApplicationKind.NEW_PRIMARY,
                     List.of(drafting.memberNo(), submitted.memberNo()));
             assertEquals("NOT_SUBMITTED", after.get(drafting.memberNo()).status().name());
             assertEquals("SUBMITTED", after.get(submitted.memberNo()).status().name());
@@ -99,8 +102,8 @@ class SeasonScheduleTest {
             assertEquals(0, at(dynamo, next + "-05-01T00:15:00").run().markedNotSubmitted(), "closing happens once");
 
             // an extension given after the close makes the 未提出 draft a draft again, which its owner can save
-            var admin = new DynamoAdminStore(dynamo, Bootstrap.TABLE);
-            admin.extend(draftKey, java.time.LocalDate.of(next, 5, 7), "入院のため", "90000001", java.time.Instant.now());
+            var admin = new DynamoApplicationLists(dynamo, Bootstrap.TABLE);
+            new DynamoCaseActionStore(dynamo, Bootstrap.TABLE).extend(draftKey, java.time.LocalDate.of(next, 5, 7), "入院のため", "90000001", java.time.Instant.now());
             assertEquals("DRAFT", admin.primaries(next, ApplicationKind.NEW_PRIMARY, List.of(drafting.memberNo()))
                     .get(drafting.memberNo()).status().name());
             assertEquals(2, apps.saveDraft(draftKey, 1, List.of("13", "14"), java.time.Instant.now()));

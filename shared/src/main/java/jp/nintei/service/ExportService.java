@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import jp.nintei.adapter.http.ApiException;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.platform.Log;
 import jp.nintei.store.ExportFiles;
@@ -24,13 +24,13 @@ public final class ExportService {
     /** A job as the page sees it, with a fresh link once the file is ready. */
     public record View(ExportStore.Job job, String url, String fileName) {}
 
-    private final AdminService admin;
+    private final ApplicationExport export;
     private final ExportStore jobs;
     private final ExportFiles files;
     private final Clock clock;
 
-    public ExportService(AdminService admin, ExportStore jobs, ExportFiles files, Clock clock) {
-        this.admin = admin;
+    public ExportService(ApplicationExport export, ExportStore jobs, ExportFiles files, Clock clock) {
+        this.export = export;
         this.jobs = jobs;
         this.files = files;
         this.clock = clock;
@@ -45,7 +45,7 @@ public final class ExportService {
         byte[] csv;
         String key = "exports/" + year + "/" + jobId + ".csv";
         try {
-            csv = admin.export(year, kind, (stage, done, total) -> progress(jobId, stage, done, total));
+            csv = export.csv(year, kind, (stage, done, total) -> progress(jobId, stage, done, total));
             files.put(key, csv, "text/csv; charset=utf-8");
         } catch (RuntimeException e) {
             try {
@@ -62,7 +62,7 @@ public final class ExportService {
 
     /** The job as it is now; a ready job gets a new five-minute link each time it is asked for. */
     public View status(String id) {
-        ExportStore.Job job = jobs.find(checkedId(id)).orElseThrow(() -> new ApiException(404, "EXPORT_NOT_FOUND",
+        ExportStore.Job job = jobs.find(checkedId(id)).orElseThrow(() -> Rejection.notFound("EXPORT_NOT_FOUND", null,
                 "このCSVの作成記録が見つかりません。もう一度「CSVを作成」を押してください。"));
         if (job.status() != ExportStore.Status.READY) return new View(job, null, null);
         String name = job.year() + "_" + job.kind().label() + ".csv";
@@ -81,7 +81,7 @@ public final class ExportService {
     private static String checkedId(String id) {
         String n = id == null ? "" : id.trim().toLowerCase(java.util.Locale.ROOT);
         if (!JOB_ID.matcher(n).matches()) {
-            throw new ApiException(400, "BAD_EXPORT_ID", "id", "CSV作成の指定が正しくありません。画面を再読み込みしてください。");
+            throw Rejection.invalid("BAD_EXPORT_ID", "id", "CSV作成の指定が正しくありません。画面を再読み込みしてください。");
         }
         return n;
     }

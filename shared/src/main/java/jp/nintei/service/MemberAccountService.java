@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import jp.nintei.adapter.http.ApiException;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.account.AccountMail;
 import jp.nintei.domain.account.AccountState;
 import jp.nintei.domain.account.Secrets;
 import jp.nintei.platform.Log;
 import jp.nintei.store.AccountStore;
-import jp.nintei.store.AdminStore;
+import jp.nintei.store.AuditLog;
+import jp.nintei.store.MemberProfiles;
 
 /**
  * Members' sign-in accounts: the queue an import fills (worked by the accounts schedule), the Japanese invitation
@@ -30,14 +31,16 @@ public final class MemberAccountService {
     public record ListView(List<Row> rows, String nextCursor) {}
 
     private final AccountStore accounts;
-    private final AdminStore admin;
+    private final MemberProfiles profiles;
+    private final AuditLog audit;
     private final MemberAccounts pool;
     private final Mailer mailer;
     private final Clock clock;
 
-    public MemberAccountService(AccountStore accounts, AdminStore admin, MemberAccounts pool, Mailer mailer, Clock clock) {
+    public MemberAccountService(AccountStore accounts, MemberProfiles profiles, AuditLog audit, MemberAccounts pool, Mailer mailer, Clock clock) {
         this.accounts = accounts;
-        this.admin = admin;
+        this.profiles = profiles;
+        this.audit = audit;
         this.pool = pool;
         this.mailer = mailer;
         this.clock = clock;
@@ -53,7 +56,7 @@ public final class MemberAccountService {
         while (System.nanoTime() < until) {
             List<String> batch = accounts.queued(100);
             if (batch.isEmpty()) break;
-            Map<String, Member> people = admin.members(batch);
+            Map<String, Member> people = profiles.members(batch);
             for (String no : batch) {
                 if (System.nanoTime() >= until) return done;
                 try {
@@ -130,25 +133,25 @@ public final class MemberAccountService {
 
     /** 招待を再送: a new temporary password and invitation (expired, failed or undelivered invitations). */
     public Row resendInvitation(String memberNo, String actor) {
-        Member m = admin.members(List.of(memberNo)).get(memberNo);
-        if (m == null) throw new ApiException(404, "MEMBER_NOT_FOUND", "会員番号 " + memberNo + " の会員は登録されていません。");
+        Member m = profiles.members(List.of(memberNo)).get(memberNo);
+        if (m == null) throw Rejection.notFound("MEMBER_NOT_FOUND", null, "会員番号 " + memberNo + " の会員は登録されていません。");
         AccountStore.Account before = accounts.find(memberNo).orElse(null);
         boolean active;
         try {
             active = (before != null && before.state() == AccountState.ACTIVE) || pool.status(memberNo) == MemberAccounts.Status.CONFIRMED;
         } catch (MemberAccounts.Busy e) {
-            throw new ApiException(429, "BUSY", "認証基盤が混み合っています。1分ほど待ってから、もう一度「招待を再送」を押してください。");
+            throw new Rejection(Rejection.Kind.TOO_MANY, "BUSY", null, "認証基盤が混み合っています。1分ほど待ってから、もう一度「招待を再送」を押してください。");
         }
         if (active) {
-            throw new ApiException(409, "ALREADY_ACTIVE", "この会員はすでにパスワードを設定済みです。パスワードを忘れた場合は、ログイン画面の「パスワードをお忘れの方はこちら」をご案内ください。");
+            throw Rejection.conflict("ALREADY_ACTIVE", null, "この会員はすでにパスワードを設定済みです。パスワードを忘れた場合は、ログイン画面の「パスワードをお忘れの方はこちら」をご案内ください。");
         }
         AccountStore.Account after;
         try {
             after = invite(memberNo, m);
         } catch (MemberAccounts.Busy e) {
-            throw new ApiException(429, "BUSY", "認証基盤が混み合っています。1分ほど待ってから、もう一度「招待を再送」を押してください。");
+            throw new Rejection(Rejection.Kind.TOO_MANY, "BUSY", null, "認証基盤が混み合っています。1分ほど待ってから、もう一度「招待を再送」を押してください。");
         }
-        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "INVITATION_RESENT", memberNo, null,
+        audit.record(new AuditLog.Entry(clock.instant(), actor, "INVITATION_RESENT", memberNo, null,
                 before == null ? null : before.state().label(), after == null ? null : after.state().label()
                         + (after != null && after.reason() != null ? "：" + after.reason() : "")));
         return row(after, m);
@@ -160,9 +163,9 @@ public final class MemberAccountService {
         try {
             page = accounts.page(cursor, PAGE, problemsOnly, clock.instant());
         } catch (IllegalArgumentException badCursor) {
-            throw new ApiException(400, "BAD_CURSOR", "cursor", "ページの指定が正しくありません。一覧を最初から表示し直してください。");
+            throw Rejection.invalid("BAD_CURSOR", "cursor", "ページの指定が正しくありません。一覧を最初から表示し直してください。");
         }
-        Map<String, Member> people = admin.members(page.rows().stream().map(AccountStore.Account::memberNo).toList());
+        Map<String, Member> people = profiles.members(page.rows().stream().map(AccountStore.Account::memberNo).toList());
         return new ListView(page.rows().stream().map(a -> row(a, people.get(a.memberNo()))).toList(), page.nextCursor());
     }
 

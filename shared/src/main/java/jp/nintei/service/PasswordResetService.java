@@ -16,7 +16,7 @@ import jp.nintei.domain.account.PasswordPolicy;
 import jp.nintei.domain.account.Secrets;
 import jp.nintei.platform.Log;
 import jp.nintei.store.AccountStore;
-import jp.nintei.store.AdminStore;
+import jp.nintei.store.MemberProfiles;
 import jp.nintei.store.MemberStore;
 
 /**
@@ -37,16 +37,16 @@ public final class PasswordResetService {
             + "「確認コードを再送する」から新しいコードを受け取ってください（同じコードを5回まちがえると、そのコードは使えなくなります）。";
 
     private final MemberStore members;
-    private final AdminStore admin;
+    private final MemberProfiles profiles;
     private final AccountStore accounts;
     private final MemberAccounts pool;
     private final Mailer mailer;
     private final Clock clock;
 
-    public PasswordResetService(MemberStore members, AdminStore admin, AccountStore accounts, MemberAccounts pool, Mailer mailer,
+    public PasswordResetService(MemberStore members, MemberProfiles profiles, AccountStore accounts, MemberAccounts pool, Mailer mailer,
                                 Clock clock) {
         this.members = members;
-        this.admin = admin;
+        this.profiles = profiles;
         this.accounts = accounts;
         this.pool = pool;
         this.mailer = mailer;
@@ -58,7 +58,7 @@ public final class PasswordResetService {
         if (JapaneseText.isBlank(typedId)) throw new Rejection(Rejection.Kind.INVALID, "LOGIN_ID_REQUIRED", "userId", Messages.LOGIN_ID_REQUIRED);
         String memberNo = memberNo(typedId);
         if (memberNo == null) return;
-        Member m = admin.members(List.of(memberNo)).get(memberNo);
+        Member m = profiles.members(List.of(memberNo)).get(memberNo);
         if (m == null || m.email() == null) return;
         MemberAccounts.Status status;
         try {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import jp.nintei.adapter.http.ApiException;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.JapaneseText;
@@ -25,7 +25,8 @@ import jp.nintei.domain.review.Review;
 import jp.nintei.domain.review.ReviewSection;
 import jp.nintei.domain.review.ReviewState;
 import jp.nintei.domain.review.SectionText;
-import jp.nintei.store.AdminStore;
+import jp.nintei.store.AuditLog;
+import jp.nintei.store.MemberProfiles;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.DocumentStorage;
 import jp.nintei.store.ReviewStore;
@@ -51,16 +52,18 @@ public final class ReviewService {
                            Integer nextOffset) {}
 
     private final ReviewStore reviews;
-    private final AdminStore admin;
+    private final MemberProfiles profiles;
+    private final AuditLog audit;
     private final DocumentStorage storage;
     private final Mailer mailer;
     private final Supplier<Directory> directory;
     private final Clock clock;
 
-    public ReviewService(ReviewStore reviews, AdminStore admin, DocumentStorage storage, Mailer mailer, Supplier<Directory> directory,
+    public ReviewService(ReviewStore reviews, MemberProfiles profiles, AuditLog audit, DocumentStorage storage, Mailer mailer, Supplier<Directory> directory,
                          Clock clock) {
         this.reviews = reviews;
-        this.admin = admin;
+        this.profiles = profiles;
+        this.audit = audit;
         this.storage = storage;
         this.mailer = mailer;
         this.directory = directory;
@@ -75,7 +78,7 @@ public final class ReviewService {
         for (ReviewStore.Row r : all) counts.merge(r.effectiveState(), 1, Integer::sum);
         ReviewState only = state == null || state.isBlank() || "ALL".equals(state) ? null : ReviewState.parse(state);
         if (only == null && state != null && !state.isBlank() && !"ALL".equals(state)) {
-            throw new ApiException(400, "BAD_STATE", "state", "審査状態の指定が正しくありません。");
+            throw Rejection.invalid("BAD_STATE", "state", "審査状態の指定が正しくありません。");
         }
         List<ReviewStore.Row> rows = only == null ? all : all.stream().filter(r -> r.effectiveState() == only).toList();
         Map<String, Member> people = new java.util.HashMap<>();
@@ -88,7 +91,7 @@ public final class ReviewService {
                 // 氏名・ふりがな: full/half width, katakana/hiragana and spaces folded alike (as the directory search);
                 // the names kept at submission are in the list itself, profiles are read only for rows without them
                 String key = SearchText.fold(query);
-                people.putAll(admin.members(rows.stream().filter(r -> r.name() == null).map(ReviewStore.Row::memberNo).toList()));
+                people.putAll(profiles.members(rows.stream().filter(r -> r.name() == null).map(ReviewStore.Row::memberNo).toList()));
                 rows = rows.stream().filter(r -> {
                     Member m = people.get(r.memberNo());
                     String name = r.name() != null ? r.name() : m == null ? null : m.name();
@@ -101,7 +104,7 @@ public final class ReviewService {
         List<ReviewStore.Row> page = rows.subList(from, Math.min(rows.size(), from + PAGE));
         List<String> unnamed = page.stream().filter(r -> r.name() == null && !people.containsKey(r.memberNo()))
                 .map(ReviewStore.Row::memberNo).toList();
-        if (!unnamed.isEmpty()) people.putAll(admin.members(unnamed));
+        if (!unnamed.isEmpty()) people.putAll(profiles.members(unnamed));
         List<ListRow> out = new ArrayList<>();
         for (ReviewStore.Row r : page) {
             Member m = people.get(r.memberNo());
@@ -129,7 +132,7 @@ public final class ReviewService {
         if (!docs.isEmpty()) {
             // viewing an applicant's documents is itself on record (who opened whose, when)
             try {
-                admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, "DOCUMENTS_VIEWED", memberNo, kind.slug(), null,
+                audit.record(new AuditLog.Entry(clock.instant(), actor, "DOCUMENTS_VIEWED", memberNo, kind.slug(), null,
                         "書類 " + docs.size() + "件（リンク有効 5分）"));
             } catch (RuntimeException e) {
                 jp.nintei.platform.Log.warn("audit", Map.of("event", "DOCUMENTS_VIEWED", "error", e.getClass().getName()));
@@ -148,15 +151,15 @@ public final class ReviewService {
         ApplicationKey key = new ApplicationKey(memberNo, year, kind);
         ReviewSection section = ReviewSection.fromSlug(sectionSlug);
         if (section == null || !ReviewSection.of(kind).contains(section)) {
-            throw new ApiException(400, "BAD_SECTION", "section", "審査する項目が正しくありません。");
+            throw Rejection.invalid("BAD_SECTION", "section", "審査する項目が正しくありません。");
         }
         boolean deficient;
         if ("deficient".equals(verdict)) deficient = true;
         else if ("confirmed".equals(verdict)) deficient = false;
-        else throw new ApiException(400, "BAD_VERDICT", "verdict", "「確認済」か「不備」を選んでください。");
+        else throw Rejection.invalid("BAD_VERDICT", "verdict", "「確認済」か「不備」を選んでください。");
         String n = note == null ? null : note.strip();
         if (deficient && (n == null || n.isEmpty())) {
-            throw new ApiException(400, "NOTE_REQUIRED", "note", "不備の内容を入力してください（申請者への修正依頼になります）。");
+            throw Rejection.invalid("NOTE_REQUIRED", "note", "不備の内容を入力してください（申請者への修正依頼になります）。");
         }
         ReviewStore.Loaded l = load(key);
         requireSubmitted(l);
@@ -177,10 +180,10 @@ public final class ReviewService {
     public Review sendBack(int year, ApplicationKind kind, String memberNo, String until, long version, String actor) {
         ApplicationKey key = new ApplicationKey(memberNo, year, kind);
         LocalDate last = until == null ? null : jp.nintei.domain.secondary.JapaneseDate.parse(until);
-        if (last == null) throw new ApiException(400, "BAD_DATE", "until", "修正期限は 2026-07-15 の形式で入力してください。");
+        if (last == null) throw Rejection.invalid("BAD_DATE", "until", "修正期限は 2026-07-15 の形式で入力してください。");
         ZonedDateTime now = AppClock.now(clock);
         if (last.isBefore(now.toLocalDate())) {
-            throw new ApiException(400, "DEADLINE_PAST", "until", "修正期限が過ぎた日付です。今日以降の日付を入力してください。");
+            throw Rejection.invalid("DEADLINE_PAST", "until", "修正期限が過ぎた日付です。今日以降の日付を入力してください。");
         }
         ReviewStore.Loaded l = load(key);
         requireSubmitted(l);
@@ -192,7 +195,7 @@ public final class ReviewService {
             if (m != null && m.deficient()) items.add(new Review.Item(s, m.note()));
         }
         if (items.isEmpty()) {
-            throw new ApiException(409, "NO_DEFICIENCY", "marks", "「不備」の項目がありません。差し戻す項目を「不備」にして内容を入力してください。");
+            throw Rejection.conflict("NO_DEFICIENCY", "marks", "「不備」の項目がありません。差し戻す項目を「不備」にして内容を入力してください。");
         }
         Set<String> open = new LinkedHashSet<>();
         items.forEach(i -> open.add(i.section().slug()));
@@ -226,12 +229,12 @@ public final class ReviewService {
     public static String deadlineLabel(LocalDate last) { return DAY.format(last) + " 23:59"; }
 
     private void mailReturn(Member m, ApplicationKind kind, Review.ReturnRequest request, Instant at) {
-        if (mailer == null || m.email() == null) return;
+        if (m.email() == null) return;
         try {
             mailer.send(new Mailer.Mail("returned-" + kind.name() + "-" + m.memberNo() + "-" + at.toEpochMilli(), m.email(),
                     "【日本緩和医療学会】" + kind.label() + "の修正のお願い（" + DAY.format(request.until()) + "まで）", returnMail(m, kind, request)));
         } catch (Mailer.NotSent e) {
-            throw new ApiException(502, "MAIL_NOT_SENT", "差し戻しは登録しました（申請者のページに表示されます）が、メールを送信できませんでした。"
+            throw new Rejection(Rejection.Kind.MAIL_NOT_SENT, "MAIL_NOT_SENT", null, "差し戻しは登録しました（申請者のページに表示されます）が、メールを送信できませんでした。"
                     + "時間をおいて申請者へご連絡ください。");
         }
     }
@@ -242,10 +245,10 @@ public final class ReviewService {
         boolean accepted;
         if ("accepted".equals(result)) accepted = true;
         else if ("rejected".equals(result)) accepted = false;
-        else throw new ApiException(400, "BAD_DECISION", "result", "「受理」か「不受理」を選んでください。");
+        else throw Rejection.invalid("BAD_DECISION", "result", "「受理」か「不受理」を選んでください。");
         String why = reason == null ? null : reason.strip();
         if (!accepted && (why == null || why.isEmpty())) {
-            throw new ApiException(400, "REASON_REQUIRED", "reason", "不受理の理由を入力してください（記録されます）。");
+            throw Rejection.invalid("REASON_REQUIRED", "reason", "不受理の理由を入力してください（記録されます）。");
         }
         ReviewStore.Loaded l = load(key);
         requireSubmitted(l);
@@ -258,7 +261,7 @@ public final class ReviewService {
                 if (m == null || m.deficient()) open.add(s.label());
             }
             if (!open.isEmpty()) {
-                throw new ApiException(409, "NOT_ALL_CONFIRMED", "marks", "受理するには、すべての項目を「確認済」にしてください（未確認・不備："
+                throw Rejection.conflict("NOT_ALL_CONFIRMED", "marks", "受理するには、すべての項目を「確認済」にしてください（未確認・不備："
                         + String.join("、", open) + "）。");
             }
         }
@@ -275,10 +278,10 @@ public final class ReviewService {
     private ReviewStore.Loaded load(ApplicationKey key) {
         ReviewStore.Loaded l = reviews.load(key);
         if (l.member() == null) {
-            throw new ApiException(404, "MEMBER_NOT_FOUND", "会員番号 " + key.memberNo() + " の会員は登録されていません。");
+            throw Rejection.notFound("MEMBER_NOT_FOUND", null, "会員番号 " + key.memberNo() + " の会員は登録されていません。");
         }
         if (l.primary() == null && l.secondary() == null) {
-            throw new ApiException(404, "APPLICATION_NOT_FOUND", "この会員の" + key.kind().label() + "はありません。");
+            throw Rejection.notFound("APPLICATION_NOT_FOUND", null, "この会員の" + key.kind().label() + "はありません。");
         }
         return l;
     }
@@ -287,8 +290,8 @@ public final class ReviewService {
         if (l.status() != jp.nintei.domain.ApplicationStatus.SUBMITTED) throw notSubmitted();
     }
 
-    private static ApiException notSubmitted() {
-        return new ApiException(409, "NOT_SUBMITTED", "この申請は申請済みではありません（下書き・差し戻し中・未提出）。"
+    private static Rejection notSubmitted() {
+        return Rejection.conflict("NOT_SUBMITTED", null, "この申請は申請済みではありません（下書き・差し戻し中・未提出）。"
                 + "申請者が申請（再申請）してから審査してください。");
     }
 
@@ -298,12 +301,12 @@ public final class ReviewService {
         return l.review();
     }
 
-    private static ApiException stale() {
-        return new ApiException(409, "STALE_REVIEW", "ほかの職員がこの申請の審査を更新しました。画面を再読み込みして、最新の内容を確認してから操作してください。");
+    private static Rejection stale() {
+        return Rejection.conflict("STALE_REVIEW", null, "ほかの職員がこの申請の審査を更新しました。画面を再読み込みして、最新の内容を確認してから操作してください。");
     }
 
-    private static ApiException decided(Review r) {
-        return new ApiException(409, "ALREADY_DECIDED", "この申請は" + r.decision().label() + "として判定済みのため、審査を変更できません。");
+    private static Rejection decided(Review r) {
+        return Rejection.conflict("ALREADY_DECIDED", null, "この申請は" + r.decision().label() + "として判定済みのため、審査を変更できません。");
     }
 
     private static void outcome(ReviewStore.Outcome o) {
@@ -315,6 +318,6 @@ public final class ReviewService {
     }
 
     private void audit(String actor, String action, String memberNo, ApplicationKind kind, String before, String after) {
-        admin.audit(new AdminStore.AuditEntry(clock.instant(), actor, action, memberNo, kind.slug(), before, after));
+        audit.record(new AuditLog.Entry(clock.instant(), actor, action, memberNo, kind.slug(), before, after));
     }
 }

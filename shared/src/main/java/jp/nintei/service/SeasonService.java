@@ -13,7 +13,8 @@ import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.platform.Log;
-import jp.nintei.store.AdminStore;
+import jp.nintei.store.ApplicationLists;
+import jp.nintei.store.AuditLog;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.SeasonStore;
 
@@ -31,14 +32,16 @@ public final class SeasonService {
     public record Outcome(List<String> transitions, int markedNotSubmitted, int remindersSent) {}
 
     private final SeasonStore season;
-    private final AdminStore admin;
+    private final ApplicationLists lists;
+    private final AuditLog audit;
     private final Mailer mailer;
     private final String secretariatAddress;
     private final Clock clock;
 
-    public SeasonService(SeasonStore season, AdminStore admin, Mailer mailer, String secretariatAddress, Clock clock) {
+    public SeasonService(SeasonStore season, ApplicationLists lists, AuditLog audit, Mailer mailer, String secretariatAddress, Clock clock) {
         this.season = season;
-        this.admin = admin;
+        this.lists = lists;
+        this.audit = audit;
         this.mailer = mailer;
         this.secretariatAddress = secretariatAddress;
         this.clock = clock;
@@ -47,7 +50,7 @@ public final class SeasonService {
     public Outcome run() {
         ZonedDateTime now = AppClock.now(clock);
         int year = now.getYear();
-        YearWindows windows = admin.windows(year);
+        YearWindows windows = lists.windows(year);
         List<String> transitions = new ArrayList<>();
         int marked = 0;
         int reminders = 0;
@@ -58,7 +61,7 @@ public final class SeasonService {
             String recorded = season.windowState(year, stage);
             if (!state.equals(recorded) && season.recordWindowState(year, stage, recorded, state, now.toInstant())) {
                 transitions.add(stage + " " + state);
-                admin.audit(new AdminStore.AuditEntry(now.toInstant(), "schedule", "WINDOW_" + state, null,
+                audit.record(new AuditLog.Entry(now.toInstant(), "schedule", "WINDOW_" + state, null,
                         stage.name(), recorded, w.label()));
                 if (OPEN.equals(state) && CLOSED.equals(recorded)) reopen(year, kinds, now.toInstant());
             }
@@ -101,7 +104,7 @@ public final class SeasonService {
         StringBuilder body = new StringBuilder("事務局 御中\n\n").append(year).append("年度の受付期間（").append(w.label())
                 .append("）が終了しました。\n\n");
         for (ApplicationKind kind : kinds) {
-            Map<ApplicationStatus, Integer> counts = admin.counts(year, kind);
+            Map<ApplicationStatus, Integer> counts = lists.counts(year, kind);
             body.append("■ ").append(kind.label()).append('\n')
                     .append("  申請済：").append(counts.getOrDefault(ApplicationStatus.SUBMITTED, 0)).append("件\n")
                     .append("  未提出（下書きのまま終了）：").append(counts.getOrDefault(ApplicationStatus.NOT_SUBMITTED, 0)).append("件\n");
@@ -135,7 +138,7 @@ public final class SeasonService {
                 if (reminderDue(lastDay(w, extensions.get(memberNo)), today) != null) due.add(memberNo);
             }
             if (due.isEmpty()) continue;
-            Map<String, Member> people = admin.members(due);
+            Map<String, Member> people = lists.members(due);
             for (String memberNo : due) {
                 Member m = people.get(memberNo);
                 if (m == null || m.email() == null) continue;

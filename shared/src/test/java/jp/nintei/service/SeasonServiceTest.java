@@ -20,7 +20,8 @@ import jp.nintei.domain.YearWindows;
 import jp.nintei.inmemory.InMemoryPorts;
 import jp.nintei.inmemory.MovableClock;
 import jp.nintei.service.Mailer.Mail;
-import jp.nintei.store.AdminStore;
+import jp.nintei.inmemory.InMemoryAuditLog;
+import jp.nintei.store.ApplicationLists;
 import jp.nintei.store.ApplicationKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class SeasonServiceTest {
 
     InMemoryPorts ports;
     SeasonAdmin admin;
+    InMemoryAuditLog audit;
     SeasonService season;
 
     @BeforeEach
@@ -48,7 +50,8 @@ class SeasonServiceTest {
                     Set.of(2025, 2026), true, 20, false, false, SpecialistStatus.NONE));
         }
         admin = new SeasonAdmin(ports);
-        season = new SeasonService(ports.season, admin, ports.mailer, OFFICE, ports.clock);
+        audit = new InMemoryAuditLog();
+        season = new SeasonService(ports.season, admin, audit, ports.mailer, OFFICE, ports.clock);
     }
 
     static ApplicationKey key(String no) { return new ApplicationKey(no, 2026, ApplicationKind.NEW_PRIMARY); }
@@ -71,7 +74,7 @@ class SeasonServiceTest {
         return ports.mailer.sentTo(no + "@example.jp").stream().filter(m -> m.id().startsWith("reminder-")).toList();
     }
 
-    long audited(String action) { return admin.audit.stream().filter(e -> e.action().equals(action) && "PRIMARY".equals(e.application())).count(); }
+    long audited(String action) { return audit.all().stream().filter(e -> e.action().equals(action) && "PRIMARY".equals(e.application())).count(); }
 
     @Test
     void theOpeningAndTheCloseAreEachRecordedOnce() {
@@ -194,13 +197,9 @@ class SeasonServiceTest {
         assertTrue(remindersTo(DRAFTING).stream().noneMatch(m -> m.subject().contains("5月")), "未提出 after the close: no reminder");
     }
 
-    /**
-     * What the season reads and writes of the secretariat's store: windows, counts, profiles, audit lines; the rest is
-     * not the schedule's business. (When AdminStore is split, this narrows to the parts the season takes.)
-     */
-    static final class SeasonAdmin implements AdminStore {
+    /** What the season reads of the secretariat's lists: windows, counts, profiles; the rest is not the schedule's business. */
+    static final class SeasonAdmin implements ApplicationLists {
         final InMemoryPorts ports;
-        final List<AuditEntry> audit = new ArrayList<>();
 
         SeasonAdmin(InMemoryPorts ports) { this.ports = ports; }
 
@@ -217,31 +216,13 @@ class SeasonServiceTest {
             return out;
         }
 
-        @Override public synchronized void audit(AuditEntry entry) { audit.add(entry); }
-
         @Override public Page list(int year, ApplicationKind kind, ApplicationStatus status, String cursor, int limit) { throw unused(); }
-
-        @Override public List<String> upsertMembers(List<Member> members, Map<String, Member> stored, Set<String> needAccount) { throw unused(); }
-
-        @Override public Map<String, String> emailOwners(Collection<String> emails) { throw unused(); }
 
         @Override public Map<String, jp.nintei.domain.application.PrimaryApplication> primaries(int year, ApplicationKind kind,
                                                                                                  Collection<String> memberNos) { throw unused(); }
 
         @Override public Map<String, jp.nintei.domain.secondary.SecondaryApplication> secondaries(int year, ApplicationKind kind,
                                                                                                    Collection<String> memberNos) { throw unused(); }
-
-        @Override public void extend(ApplicationKey key, LocalDate until, String note, String actor, Instant at) { throw unused(); }
-
-        @Override public boolean reopen(ApplicationKey key, LocalDate until, String reason, String actor, Instant at) { throw unused(); }
-
-        @Override public boolean confirm(ApplicationKey key, String what, String note, String actor, Instant at) { throw unused(); }
-
-        @Override public boolean markMailPending(ApplicationKey key, Instant at) { throw unused(); }
-
-        @Override public List<AuditEntry> auditOn(LocalDate day) { throw unused(); }
-
-        @Override public List<AuditEntry> auditOf(String memberNo) { throw unused(); }
 
         private static UnsupportedOperationException unused() { return new UnsupportedOperationException("not the season's"); }
     }

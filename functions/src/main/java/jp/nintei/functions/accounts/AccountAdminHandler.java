@@ -6,7 +6,8 @@ import java.time.ZoneId;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.Claims;
@@ -31,7 +32,8 @@ public final class AccountAdminHandler extends HttpFunction {
     public AccountAdminHandler() {
         var dynamo = AwsClients.dynamoDb();
         String table = Settings.require(Settings.TABLE_NAME);
-        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoAdminStore(dynamo, table),
+        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
+                new DynamoAuditLog(dynamo, table),
                 new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)),
                 new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
                         Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), Clock.systemUTC());

@@ -2,11 +2,19 @@ package jp.nintei.functions.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
+import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
+import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
+import jp.nintei.adapter.dynamo.DynamoExportStore;
+import jp.nintei.adapter.dynamo.DynamoMemberImportStore;
+import jp.nintei.adapter.dynamo.DynamoReviewStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.ApiException;
 import jp.nintei.adapter.http.ApiRequest;
@@ -15,14 +23,26 @@ import jp.nintei.adapter.http.Claims;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
+import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.JapaneseText;
+import jp.nintei.domain.directory.Directory;
 import jp.nintei.functions.support.Components;
 import jp.nintei.platform.Settings;
-import jp.nintei.service.AdminService;
+import jp.nintei.service.ApplicationExport;
+import jp.nintei.service.ApplicationQueries;
+import jp.nintei.service.CaseActions;
+import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.ExportService;
+import jp.nintei.service.Mailer;
+import jp.nintei.service.MemberImport;
+import jp.nintei.service.ReviewService;
+import jp.nintei.service.Windows;
+import jp.nintei.store.DocumentStorage;
+import jp.nintei.store.ExportFiles;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,64 +50,63 @@ import tools.jackson.databind.node.ObjectNode;
  * group is checked here, for every route, before anything is read.
  */
 public final class AdminHandler extends HttpFunction {
-    private final AdminService admin;
-    /** 書類審査 routes (/api/admin/reviews…), null where a test wires the admin service alone */
-    private final ReviewRoutes reviews;
-    private final ExportService exports;
+    /**
+     * The secretariat's services, each with every collaborator it needs: what the routes call.
+     * {@link #wired} builds them on the single table as production does (the local benchmarks and tests too).
+     */
+    public record Services(ApplicationQueries queries, MemberImport imports, CaseActions actions, Windows windows,
+                           ApplicationExport export, ExportService exports, ReviewService reviews) {
+        public static Services wired(DynamoDbClient dynamo, String table, DocumentStorage storage, ExportFiles files, Mailer mailer,
+                                     CaseActions.ConfirmationResend resend, Supplier<Directory> directory, Clock clock) {
+            var lists = new DynamoApplicationLists(dynamo, table);
+            var audit = new DynamoAuditLog(dynamo, table);
+            var export = new ApplicationExport(lists, new DynamoReviewStore(dynamo, table), directory);
+            return new Services(new ApplicationQueries(lists, storage, audit, clock),
+                    new MemberImport(new DynamoMemberImportStore(dynamo, table), new DynamoDirectoryStore(dynamo, table), audit, clock),
+                    new CaseActions(new DynamoCaseActionStore(dynamo, table), lists, lists, audit, mailer, resend, clock),
+                    new Windows(lists, new DynamoMemberStore(dynamo, table), audit, clock),
+                    export, new ExportService(export, new DynamoExportStore(dynamo, table), files, clock),
+                    new ReviewService(new DynamoReviewStore(dynamo, table), lists, audit, storage, mailer, directory, clock));
+        }
+    }
 
-    public AdminHandler() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Settings.require(Settings.TABLE_NAME);
-        this.admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table),
-                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
-                null /* accounts are created by AccountsFunction from the import's queue */, Components.directory(),
-                new jp.nintei.adapter.dynamo.DynamoDirectoryStore(dynamo, table), AppClock.process());
+    private final ApplicationQueries queries;
+    private final MemberImport imports;
+    private final CaseActions actions;
+    private final Windows windows;
+    private final ApplicationExport export;
+    private final ExportService exports;
+    /** 書類審査 routes (/api/admin/reviews…) */
+    private final ReviewRoutes reviews;
+
+    public AdminHandler() { this(production(), Components.directory()); }
+
+    /** As deployed: the process's clients, the documents bucket for links and exports, SES for the mails. */
+    private static Services production() {
+        String bucket = Settings.require(Settings.DOCUMENTS_BUCKET);
         var applications = Components.applications();
         var mailer = new jp.nintei.adapter.ses.SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
                 Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null));
-        this.admin.withMail(mailer, Components.mail(applications),
-                new jp.nintei.service.ConfirmationMails(applications, applications, Components.directory()));
-        this.reviews = reviewRoutes(dynamo, table, mailer, Components.directory(), AppClock.process());
-        this.admin.withReviews(new jp.nintei.adapter.dynamo.DynamoReviewStore(dynamo, table));
-        this.exports = new ExportService(admin, new jp.nintei.adapter.dynamo.DynamoExportStore(dynamo, table),
-                new jp.nintei.adapter.s3.S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
-                AppClock.process());
+        return Services.wired(AwsClients.dynamoDb(), Settings.require(Settings.TABLE_NAME),
+                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), bucket),
+                new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), bucket), mailer,
+                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, Components.directory()),
+                        Components.mail(applications)),
+                Components.directory(), AppClock.process());
     }
 
-    public AdminHandler(AdminService admin) { this(admin, (ReviewRoutes) null, (ExportService) null); }
-
-    public AdminHandler(AdminService admin, jp.nintei.service.ReviewService reviews,
-                        java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory) {
-        this(admin, reviews == null ? null : new ReviewRoutes(reviews, directory), null);
-    }
-
-    /** With the export jobs (tests that build the file through S3). */
-    public AdminHandler(AdminService admin, ExportService exports) { this(admin, null, exports); }
-
-    private AdminHandler(AdminService admin, ReviewRoutes reviews, ExportService exports) {
-        this.admin = admin;
-        this.reviews = reviews;
-        this.exports = exports;
-    }
-
-    /** The review service as production wires it (also used by the local benchmarks with their own client). */
-    static ReviewRoutes reviewRoutes(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
-                                     jp.nintei.service.Mailer mailer,
-                                     java.util.function.Supplier<jp.nintei.domain.directory.Directory> directory, java.time.Clock clock) {
-        var store = new jp.nintei.adapter.dynamo.DynamoReviewStore(dynamo, table);
-        var service = new jp.nintei.service.ReviewService(store, new DynamoAdminStore(dynamo, table),
-                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Settings.require(Settings.DOCUMENTS_BUCKET)),
-                mailer, directory, clock);
-        return new ReviewRoutes(service, directory);
+    public AdminHandler(Services services, Supplier<Directory> directory) {
+        this.queries = services.queries();
+        this.imports = services.imports();
+        this.actions = services.actions();
+        this.windows = services.windows();
+        this.export = services.export();
+        this.exports = services.exports;
+        this.reviews = new ReviewRoutes(services.reviews(), directory);
     }
 
     /** Larger CSV files than this are built in S3 only (Lambda's response limit is 6 MB, headers and JSON included). */
     static final int DIRECT_EXPORT_LIMIT = 5_000_000;
-
-    private ExportService exports() {
-        if (exports == null) throw notFound();
-        return exports;
-    }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
@@ -95,15 +114,15 @@ public final class AdminHandler extends HttpFunction {
         String actor = request.memberNo();
         Map<String, String> q = request.queryParameters();
         return switch (request.routeKey()) {
-            case "GET /api/admin/applications" -> ApiResponses.ok(AdminJson.list(admin.list(year(q), kind(q.get("application")),
+            case "GET /api/admin/applications" -> ApiResponses.ok(AdminJson.list(queries.list(year(q), kind(q.get("application")),
                     status(q.get("status")), q.get("cursor"))));
             case "GET /api/admin/applications/{application}/{memberNo}" -> ApiResponses.ok(AdminJson.detail(
-                    admin.detail(year(q), kind(request.pathParameters().get("application")),
+                    queries.detail(year(q), kind(request.pathParameters().get("application")),
                             JapaneseText.normalize(request.pathParameters().get("memberNo")), actor)));
             case "GET /api/admin/export" -> {
                 int year = year(q);
                 ApplicationKind kind = kind(q.get("application"));
-                byte[] csv = admin.export(year, kind);
+                byte[] csv = export.csv(year, kind);
                 // Lambda answers at most 6 MB: a larger file goes only through S3 (POST /api/admin/exports)
                 if (csv.length > DIRECT_EXPORT_LIMIT) {
                     throw new ApiException(413, "EXPORT_TOO_LARGE", null,
@@ -119,11 +138,11 @@ public final class AdminHandler extends HttpFunction {
             case "POST /api/admin/exports" -> {
                 ObjectNode b = Json.parseObject(request.body());
                 int year = b.has("year") ? parseYear(Json.text(b, "year")) : year(q);
-                yield ApiResponses.ok(AdminJson.export(exports().build(Json.text(b, "id"), year, kind(Json.text(b, "application")), actor)));
+                yield ApiResponses.ok(AdminJson.export(exports.build(Json.text(b, "id"), year, kind(Json.text(b, "application")), actor)));
             }
             case "GET /api/admin/exports/{exportId}" ->
-                    ApiResponses.ok(AdminJson.export(exports().status(request.pathParameters().get("exportId"))));
-            case "GET /api/admin/windows/{year}" -> ApiResponses.ok(AdminJson.windows(admin.windows(pathYear(request))));
+                    ApiResponses.ok(AdminJson.export(exports.status(request.pathParameters().get("exportId"))));
+            case "GET /api/admin/windows/{year}" -> ApiResponses.ok(AdminJson.windows(windows.of(pathYear(request))));
             case "PUT /api/admin/windows/{year}" -> {
                 ObjectNode b = Json.parseObject(request.body());
                 Map<String, String> dates = new HashMap<>();
@@ -131,15 +150,15 @@ public final class AdminHandler extends HttpFunction {
                     String v = Json.text(b, f);
                     if (v != null && !v.isBlank()) dates.put(f, v);
                 }
-                yield ApiResponses.ok(AdminJson.windows(admin.updateWindows(pathYear(request), dates, actor)));
+                yield ApiResponses.ok(AdminJson.windows(windows.update(pathYear(request), dates, actor)));
             }
             case "POST /api/admin/imports/members" -> {
                 if (request.bodyBytes().length == 0) {
                     throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
                 }
-                yield ApiResponses.ok(AdminJson.imported(admin.importMembers(request.bodyBytes(), actor)));
+                yield ApiResponses.ok(AdminJson.imported(imports.importMembers(request.bodyBytes(), actor)));
             }
-            case "GET /api/admin/followups" -> ApiResponses.ok(AdminJson.rows(admin.followUps(year(q), kind(q.get("application")))));
+            case "GET /api/admin/followups" -> ApiResponses.ok(AdminJson.rows(queries.followUps(year(q), kind(q.get("application")))));
             case "POST /api/admin/applications/{application}/{memberNo}/{action}" -> {
                 ObjectNode b = Json.parseObjectOrEmpty(request.body());
                 int year = b.has("year") ? parseYear(Json.text(b, "year")) : year(q);
@@ -147,18 +166,18 @@ public final class AdminHandler extends HttpFunction {
                 String member = JapaneseText.normalize(request.pathParameters().get("memberNo"));
                 yield switch (request.pathParameters().get("action")) {
                     case "extension" -> {
-                        admin.extend(year, kind, member, Json.text(b, "until"), Json.text(b, "reason"), actor);
+                        actions.extend(year, kind, member, Json.text(b, "until"), Json.text(b, "reason"), actor);
                         yield ApiResponses.ok(Json.object().put("extended", true));
                     }
                     case "reopen" -> {
-                        admin.reopen(year, kind, member, Json.text(b, "until"), Json.text(b, "reason"), actor);
+                        actions.reopen(year, kind, member, Json.text(b, "until"), Json.text(b, "reason"), actor);
                         yield ApiResponses.ok(Json.object().put("reopened", true));
                     }
                     case "confirm" -> {
-                        admin.confirm(year, kind, member, Json.text(b, "what"), Json.text(b, "note"), actor);
+                        actions.confirm(year, kind, member, Json.text(b, "what"), Json.text(b, "note"), actor);
                         yield ApiResponses.ok(Json.object().put("confirmed", true));
                     }
-                    case "resend-mail" -> ApiResponses.ok(Json.object().put("mailSent", admin.resendMail(year, kind, member, actor)));
+                    case "resend-mail" -> ApiResponses.ok(Json.object().put("mailSent", actions.resendMail(year, kind, member, actor)));
                     default -> throw notFound();
                 };
             }
@@ -166,7 +185,7 @@ public final class AdminHandler extends HttpFunction {
                 if (request.bodyBytes().length == 0) {
                     throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
                 }
-                yield ApiResponses.ok(AdminJson.directoryImported(admin.importDirectory(request.pathParameters().get("what"),
+                yield ApiResponses.ok(AdminJson.directoryImported(imports.importDirectory(request.pathParameters().get("what"),
                         request.bodyBytes(), actor)));
             }
             case "GET /api/admin/audit" -> {
@@ -175,10 +194,10 @@ public final class AdminHandler extends HttpFunction {
                 if (q.get("date") != null && !q.get("date").isBlank() && day == null) {
                     throw new ApiException(400, "BAD_DATE", "date", "日付は 2026-04-10 の形式で入力してください。");
                 }
-                yield ApiResponses.ok(AdminJson.audit(admin.audit(day, q.get("memberNo"))));
+                yield ApiResponses.ok(AdminJson.audit(queries.audit(day, q.get("memberNo"))));
             }
             default -> {
-                if (reviews != null && reviews.handles(request.routeKey())) yield reviews.handle(request);
+                if (reviews.handles(request.routeKey())) yield reviews.handle(request);
                 throw notFound();
             }
         };

@@ -8,8 +8,10 @@ import jp.nintei.domain.application.ConfirmationMail;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.imports.ImportReport;
 import jp.nintei.functions.primary.ApplicationJson;
-import jp.nintei.service.AdminService;
-import jp.nintei.store.AdminStore;
+import jp.nintei.service.ApplicationQueries;
+import jp.nintei.service.MemberImport;
+import jp.nintei.store.ApplicationLists;
+import jp.nintei.store.AuditLog;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class AdminJson {
     private AdminJson() {}
 
-    static ObjectNode list(AdminService.ListView v) {
+    static ObjectNode list(ApplicationQueries.ListView v) {
         ObjectNode o = Json.object().put("year", v.year()).put("application", v.kind().slug()).put("label", v.kind().label());
         if (!v.counts().isEmpty()) {
             ObjectNode counts = o.putObject("counts");
@@ -33,13 +35,13 @@ final class AdminJson {
         return o;
     }
 
-    static ObjectNode rows(List<AdminService.Row> list) {
+    static ObjectNode rows(List<ApplicationQueries.Row> list) {
         ObjectNode o = Json.object();
         ArrayNode rows = o.putArray("rows");
-        for (AdminService.Row r : list) {
-            AdminStore.ListRow x = r.row();
+        for (ApplicationQueries.Row r : list) {
+            ApplicationLists.ListRow x = r.row();
             ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("application", x.kind().slug())
-                    .put("status", x.status().name()).put("statusLabel", AdminService.statusLabel(x.status()))
+                    .put("status", x.status().name()).put("statusLabel", ApplicationQueries.statusLabel(x.status()))
                     .put("receiptNo", x.receiptNo()).put("mailState", x.mailState()).put("duesInProcess", x.duesInProcess())
                     .put("confirmedJuly", x.confirmedJuly()).put("confirmedDues", x.confirmedDues())
                     .put("extendedUntil", x.extendedUntil() == null ? null : x.extendedUntil().toString());
@@ -53,21 +55,21 @@ final class AdminJson {
         return o;
     }
 
-    static ObjectNode detail(AdminService.Detail d) {
+    static ObjectNode detail(ApplicationQueries.Detail d) {
         ObjectNode o = Json.object().put("application", d.kind().slug()).put("label", d.kind().label());
         o.putObject("member").put("memberNo", d.member().memberNo()).put("name", d.member().name()).put("kana", d.member().kana())
                 .put("email", d.member().email()).put("writtenExamExempt", d.member().writtenExamExempt());
         List<Document> docs;
         if (d.primary() != null) {
             var a = d.primary();
-            o.put("status", a.status().name()).put("statusLabel", AdminService.statusLabel(a.status()));
+            o.put("status", a.status().name()).put("statusLabel", ApplicationQueries.statusLabel(a.status()));
             ApplicationJson.submission(o, a.submittedAt(), a.receiptNo(), a.mail(), null);
             ArrayNode prefs = o.putArray("preferences");
             for (String p : a.preferences()) prefs.add(p == null ? "" : jp.nintei.domain.application.Prefecture.name(p));
             docs = a.documents();
         } else {
             var a = d.secondary();
-            o.put("status", a.status().name()).put("statusLabel", AdminService.statusLabel(a.status()));
+            o.put("status", a.status().name()).put("statusLabel", ApplicationQueries.statusLabel(a.status()));
             ApplicationJson.submission(o, a.submittedAt(), a.receiptNo(), a.mail(), null);
             o.put("duesInProcess", a.duesInProcess());
             o.set("july", SectionJson.july(a.july()));
@@ -94,7 +96,7 @@ final class AdminJson {
         return o;
     }
 
-    static ObjectNode imported(AdminService.ImportOutcome r) {
+    static ObjectNode imported(MemberImport.ImportOutcome r) {
         ObjectNode o = Json.object().put("encoding", r.report().encoding()).put("rows", r.report().rows())
                 .put("accepted", r.report().accepted().size()).put("updated", r.written().size())
                 .put("unchanged", r.report().accepted().size() - r.written().size()).put("accountsQueued", r.accountsQueued());
@@ -103,7 +105,7 @@ final class AdminJson {
         return o;
     }
 
-    static ObjectNode directoryImported(AdminService.DirectoryOutcome r) {
+    static ObjectNode directoryImported(MemberImport.DirectoryOutcome r) {
         ObjectNode o = Json.object().put("encoding", r.report().encoding()).put("rows", r.report().rows())
                 .put("accepted", r.report().accepted().size());
         ArrayNode rejected = o.putArray("rejected");
@@ -111,10 +113,10 @@ final class AdminJson {
         return o;
     }
 
-    static ObjectNode audit(List<AdminStore.AuditEntry> entries) {
+    static ObjectNode audit(List<AuditLog.Entry> entries) {
         ObjectNode o = Json.object();
         ArrayNode a = o.putArray("entries");
-        for (AdminStore.AuditEntry e : entries) {
+        for (AuditLog.Entry e : entries) {
             a.addObject().put("at", e.at().toString())
                     .put("atLabel", ConfirmationMail.JST_LABEL.format(e.at().atZone(jp.nintei.domain.AppClock.JST)))
                     .put("actor", e.actor()).put("action", e.action()).put("memberNo", e.memberNo())

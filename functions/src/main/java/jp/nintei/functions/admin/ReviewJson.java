@@ -25,7 +25,7 @@ import jp.nintei.domain.secondary.SecondaryApplication;
 import jp.nintei.domain.secondary.SecondaryRules;
 import jp.nintei.domain.secondary.TrainingEntry;
 import jp.nintei.functions.primary.ApplicationJson;
-import jp.nintei.service.AdminService;
+import jp.nintei.service.ApplicationQueries;
 import jp.nintei.service.ReviewService;
 import jp.nintei.store.ReviewStore;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,7 +59,7 @@ final class ReviewJson {
             ReviewStore.Row x = r.row();
             ReviewState s = x.effectiveState();
             ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("state", s.name()).put("stateLabel", s.label())
-                    .put("status", x.status().name()).put("statusLabel", AdminService.statusLabel(x.status()))
+                    .put("status", x.status().name()).put("statusLabel", ApplicationQueries.statusLabel(x.status()))
                     .put("receiptNo", x.receiptNo()).put("submittedAtLabel", time(x.submittedAt()));
             if (x.extendedUntil() != null) row.put("deadlineLabel", ReviewService.deadlineLabel(x.extendedUntil()));
             if (r.member() != null) row.put("name", r.member().name()).put("kana", r.member().kana());
@@ -77,7 +77,7 @@ final class ReviewJson {
                 .put("state", s.state().name()).put("stateLabel", s.state().label()).put("reviewVersion", r.version());
         o.putObject("member").put("memberNo", m.memberNo()).put("name", m.name()).put("kana", m.kana()).put("email", m.email())
                 .put("writtenExamExempt", m.writtenExamExempt());
-        o.put("status", l.status().name()).put("statusLabel", AdminService.statusLabel(l.status()));
+        o.put("status", l.status().name()).put("statusLabel", ApplicationQueries.statusLabel(l.status()));
         List<Document> docs;
         if (l.primary() != null) {
             var a = l.primary();

@@ -5,7 +5,7 @@ import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoIdentityProvider;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
@@ -39,7 +39,7 @@ public final class AuthHandler extends HttpFunction {
         var cognito = AwsClients.cognito();
         this.signIn = new SignInService(members,
                 new CognitoIdentityProvider(cognito, Settings.require(Settings.USER_POOL_CLIENT_ID)), accounts);
-        this.reset = new PasswordResetService(members, new DynamoAdminStore(dynamo, table), accounts,
+        this.reset = new PasswordResetService(members, new DynamoApplicationLists(dynamo, table), accounts,
                 new CognitoMemberAccounts(cognito, Settings.require(Settings.USER_POOL_ID)),
                 new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
                         Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), java.time.Clock.systemUTC());

@@ -9,7 +9,8 @@ import java.util.Map;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.platform.Metrics;
 import jp.nintei.platform.Settings;
@@ -27,7 +28,8 @@ public final class AccountsHandler implements RequestHandler<ScheduledEvent, Map
     public AccountsHandler() {
         var dynamo = AwsClients.dynamoDb();
         String table = Settings.require(Settings.TABLE_NAME);
-        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoAdminStore(dynamo, table),
+        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
+                new DynamoAuditLog(dynamo, table),
                 new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)),
                 new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
                         Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), Clock.systemUTC());

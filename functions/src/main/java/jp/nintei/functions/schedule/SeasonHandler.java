@@ -5,7 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoApplicationLists;
+import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.AppClock;
@@ -19,7 +20,8 @@ public final class SeasonHandler implements RequestHandler<ScheduledEvent, Map<S
     public SeasonHandler() {
         var dynamo = AwsClients.dynamoDb();
         String table = Settings.require(Settings.TABLE_NAME);
-        this.season = new SeasonService(new DynamoSeasonStore(dynamo, table), new DynamoAdminStore(dynamo, table),
+        this.season = new SeasonService(new DynamoSeasonStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
+                new DynamoAuditLog(dynamo, table),
                 new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS), Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
                 Settings.require(Settings.SECRETARIAT_ADDRESS), AppClock.process());
     }

@@ -29,8 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.cognito.CognitoMemberAccounts;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
@@ -50,7 +49,7 @@ import jp.nintei.local.Bootstrap;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.platform.Settings;
-import jp.nintei.service.AdminService;
+import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.MailService;
@@ -247,13 +246,13 @@ public final class AdminBench {
         String table = Bootstrap.TABLE;
         DynamoDirectoryStore directoryStore = new DynamoDirectoryStore(dynamo, table);
         DirectoryCache directory = new DirectoryCache(directoryStore::loadAll, Clock.systemUTC());
-        AdminService admin = new AdminService(new DynamoAdminStore(dynamo, table), new DynamoMemberStore(dynamo, table),
-                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET),
-                new CognitoMemberAccounts(AwsClients.cognito(), system.identity().userPoolId()), directory, directoryStore, clock);
         DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, table);
         SesMailer mailer = new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS), null);
-        admin.withMail(mailer, new MailService(applications, mailer, clock), new ConfirmationMails(applications, applications, directory));
-        AdminHandler h = new AdminHandler(admin);
+        AdminHandler h = new AdminHandler(AdminHandler.Services.wired(dynamo, table,
+                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET),
+                new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
+                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
+                        new MailService(applications, mailer, clock)), directory, clock), directory);
         system.handlers().put(HANDLER, METRICS.counted(h));
     }
 

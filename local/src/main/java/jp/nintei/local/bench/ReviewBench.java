@@ -16,11 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.ses.SesMailer;
+import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
-import jp.nintei.adapter.dynamo.DynamoReviewStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
 import jp.nintei.domain.AppClock;
@@ -38,9 +38,10 @@ import jp.nintei.functions.admin.AdminHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
-import jp.nintei.service.AdminService;
+import jp.nintei.service.CaseActions;
+import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
-import jp.nintei.service.ReviewService;
+import jp.nintei.service.MailService;
 import jp.nintei.store.ApplicationKey;
 import jp.nintei.store.SecondaryStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -178,11 +179,12 @@ public final class ReviewBench {
         var directoryStore = new DynamoDirectoryStore(dynamo, Bootstrap.TABLE);
         DirectoryCache directory = new DirectoryCache(directoryStore::loadAll, Clock.systemUTC());
         var storage = new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET);
-        var adminStore = new DynamoAdminStore(dynamo, Bootstrap.TABLE);
-        AdminService admin = new AdminService(adminStore, new DynamoMemberStore(dynamo, Bootstrap.TABLE), storage, null, directory,
-                directoryStore, clock);
-        AdminHandler h = new AdminHandler(admin, new ReviewService(new DynamoReviewStore(dynamo, Bootstrap.TABLE), adminStore, storage,
-                null, directory, clock), directory);
+        var applications = new DynamoApplicationStore(dynamo, Bootstrap.TABLE);
+        var mailer = new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null);
+        AdminHandler h = new AdminHandler(AdminHandler.Services.wired(dynamo, Bootstrap.TABLE, storage,
+                new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
+                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
+                        new MailService(applications, mailer, clock)), directory, clock), directory);
         system.handlers().put(AdminBench.HANDLER, METRICS.counted(h));
     }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoAdminStore;
+import jp.nintei.adapter.dynamo.DynamoMemberImportStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Member;
@@ -412,7 +412,7 @@ public final class SeasonSimulation {
             out.add(new Applicant(no));
         }
         try (DynamoDbClient dynamo = AwsClients.dynamoDb()) {
-            DynamoAdminStore admin = new DynamoAdminStore(dynamo, Bootstrap.TABLE);
+            DynamoMemberImportStore admin = new DynamoMemberImportStore(dynamo, Bootstrap.TABLE);
             for (int from = 0; from < n; from += 1000) {
                 admin.upsertMembers(members.subList(from, Math.min(n, from + 1000)), Map.of(), Set.of());
             }

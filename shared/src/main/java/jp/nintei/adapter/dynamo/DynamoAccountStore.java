@@ -152,7 +152,7 @@ public final class DynamoAccountStore implements AccountStore {
                     ":invited", AttributeValue.fromS(AccountState.INVITED.name()), ":bounced", AttributeValue.fromS("BOUNCED"),
                     ":complained", AttributeValue.fromS("COMPLAINED"), ":now", AttributeValue.fromS(now.toString())));
         }
-        Map<String, AttributeValue> start = cursor == null || cursor.isBlank() ? null : DynamoAdminStore.decode(cursor);
+        Map<String, AttributeValue> start = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         List<String> nos = new ArrayList<>();
         // a filtered page reads on until it has its rows (few members need the secretariat among thousands)
         for (int round = 0; round < 40; round++) {
@@ -168,7 +168,7 @@ public final class DynamoAccountStore implements AccountStore {
         }
         Map<String, Account> full = find(nos);
         List<Account> rows = nos.stream().map(full::get).filter(java.util.Objects::nonNull).toList();
-        return new Page(rows, start == null ? null : DynamoAdminStore.encode(start));
+        return new Page(rows, start == null ? null : PageCursor.encode(start));
     }
 
     @Override

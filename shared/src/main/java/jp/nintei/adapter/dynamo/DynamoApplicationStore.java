@@ -243,7 +243,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
         // one id per submission: written again by a retry, it is the same line, never a second one
-        new DynamoAdminStore(dynamo, table).audit(new jp.nintei.store.AdminStore.AuditEntry(at, key.memberNo(), "SUBMITTED",
+        new DynamoAuditLog(dynamo, table).record(new jp.nintei.store.AuditLog.Entry(at, key.memberNo(), "SUBMITTED",
                 key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
                 at + "#SUBMITTED#" + key.kind().name());
     }
@@ -382,7 +382,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                 ifAbsent("#year", ApplicationMapper.YEAR, n(key.year()));
                 ifAbsent("#memberNo", ApplicationMapper.MEMBER_NO, AttributeValue.fromS(key.memberNo()));
                 ifAbsent("#createdAt", "createdAt", AttributeValue.fromS(now.toString()));
-                ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS("APPS#" + key.year() + "#" + key.kind().name()));
+                ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())));
                 ifAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + now + "#" + key.memberNo()));
                 set("#updatedAt", "updatedAt", AttributeValue.fromS(now.toString()));
             }

@@ -140,7 +140,7 @@ public final class DynamoSeasonStore implements SeasonStore {
         dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoAdminStore.listKey(year, kind)),
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.applicationList(year, kind)),
                                 ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#"))))
                 .items().forEach(i -> {
                     java.time.LocalDate until = Attr.date(i, MemberMapper.EXTENDED_UNTIL);
@@ -154,7 +154,7 @@ public final class DynamoSeasonStore implements SeasonStore {
         dynamo.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoAdminStore.listKey(year, kind)),
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.applicationList(year, kind)),
                                 ":draft", AttributeValue.fromS(status.name() + "#"))))
                 .items().forEach(i -> out.add(Attr.s(i, MemberMapper.MEMBER_NO)));
         return out;

@@ -28,6 +28,15 @@ public final class Keys {
 
     public static String application(int year, ApplicationKind kind) { return "APP#" + year + "#" + kind.name(); }
 
+    /** GSI1 partition of one year's applications of one kind (the secretariat's list). */
+    public static String applicationList(int year, ApplicationKind kind) { return "APPS#" + year + "#" + kind.name(); }
+
+    /** 監査ログ of one JST day (the day's page of the audit screen). */
+    public static String auditDay(java.time.LocalDate day) { return "AUDIT#" + day; }
+
+    /** 監査ログ about one member (the audit screen searched by 会員番号). */
+    public static String auditMember(String memberNo) { return "AUDIT#MEMBER#" + memberNo; }
+
     public static String window(int year) { return "WINDOW#" + year; }
 
     public static String email(String normalizedEmail) { return "EMAIL#" + normalizedEmail; }

@@ -105,7 +105,7 @@ public final class MemberMapper {
         item.put(YEAR, AttributeValue.fromN(Integer.toString(a.year())));
         item.put(STATUS, AttributeValue.fromS(a.status().name()));
         if (a.submittedAt() != null) item.put(SUBMITTED_AT, AttributeValue.fromS(a.submittedAt().toString()));
-        item.put(Keys.GSI1PK, AttributeValue.fromS("APPS#" + a.year() + "#" + a.kind().name()));
+        item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(a.year(), a.kind())));
         item.put(Keys.GSI1SK, AttributeValue.fromS(a.status().name() + "#" + (a.submittedAt() == null ? "" : a.submittedAt())
                 + "#" + memberNo));
         item.put(MEMBER_NO, AttributeValue.fromS(memberNo));
