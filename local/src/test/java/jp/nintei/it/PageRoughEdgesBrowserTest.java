@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,6 @@ import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,9 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @LocalStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageRoughEdgesBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private final LocalSystem system;
     private final int year;
@@ -53,17 +46,7 @@ class PageRoughEdgesBrowserTest {
 
     @BeforeAll
     void startBrowser() throws Exception {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (System.getenv("CI") != null) assertTrue(installed, "CI must install Debian chromium and chromium-driver");
-        Assumptions.assumeTrue(installed, "Debian chromium/chromium-driver not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        PolicyConsole.record(options);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+        driver = HeadlessChromium.start(390, 844);
     }
 
     /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +13,12 @@ import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.SecurityHeaders;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @LocalStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityHeadersBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private final LocalSystem system;
     private WebDriver driver;
@@ -47,17 +39,7 @@ class SecurityHeadersBrowserTest {
 
     @BeforeAll
     void startBrowser() throws Exception {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (System.getenv("CI") != null) assertTrue(installed, "CI must install Debian chromium and chromium-driver (.ci/run does)");
-        Assumptions.assumeTrue(installed, "Debian chromium/chromium-driver not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=390,844", "--lang=ja-JP",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        PolicyConsole.record(options);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+        driver = HeadlessChromium.start(390, 844);
     }
 
     @AfterAll
