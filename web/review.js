@@ -96,6 +96,7 @@ function render(d) {
   const docs = Object.fromEntries(d.documents.map((x) => [x.id, x]));
   for (const s of d.sections) box.append(sectionBox(d, s, docs));
   if (!d.decision && d.status === 'SUBMITTED') box.append(sendBackBox(d), decideBox(d));
+  else if (!d.decision && correctionLapsed(d)) box.append(decideBox(d, true)); // the server checks the same rule
   box.append(historyBox(d));
   const status = el('p', { className: 'saved', id: 'review-status' });
   status.setAttribute('role', 'status');
@@ -244,13 +245,22 @@ function sendBackBox(d) {
   return f;
 }
 
-function decideBox() {
+/** Sent back, not resubmitted, and the 修正期限 (its last day, JST) is over: only 不受理 remains. */
+function correctionLapsed(d) {
+  if (d.state !== 'RETURNED' || d.status === 'SUBMITTED' || !d.request?.until) return false;
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date()); // YYYY-MM-DD in JST
+  return today > d.request.until;
+}
+
+function decideBox(d, lapsed = false) {
   const f = el('form', { className: 'sec', id: 'decide' });
-  const accepted = el('input', { type: 'radio', name: 'result', value: 'accepted' });
-  const rejected = el('input', { type: 'radio', name: 'result', value: 'rejected' });
+  const accepted = el('input', { type: 'radio', name: 'result', value: 'accepted', disabled: lapsed });
+  const rejected = el('input', { type: 'radio', name: 'result', value: 'rejected', checked: lapsed });
   const reason = el('textarea', { name: 'reason', placeholder: '理由（不受理は必須・記録されます）' });
   reason.setAttribute('aria-label', '判定の理由');
-  f.append(el('h3', { textContent: '判定' }), el('label', { className: 'inline' }, accepted, ' 受理'),
+  f.append(el('h3', { textContent: '判定' }),
+    lapsed ? el('p', { className: 'hint', textContent: `修正期限（${d.request.untilLabel}）までに再申請がありませんでした。不受理とする場合は理由を入力してください。` }) : '',
+    el('label', { className: 'inline' }, accepted, ' 受理'),
     el('label', { className: 'inline' }, rejected, ' 不受理'), reason,
     el('button', { type: 'submit', className: 'small', textContent: '判定を記録する' }));
   f.addEventListener('submit', (e) => {

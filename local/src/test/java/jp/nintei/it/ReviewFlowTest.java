@@ -291,4 +291,30 @@ class ReviewFlowTest {
         String after = Http.get(audit, staff).body();
         assertTrue(after.contains("DOCUMENTS_VIEWED") && after.contains(DemoData.SECRETARIAT_NO), after);
     }
+
+    /** A 差し戻し the applicant lets lapse: nothing to decide until the 修正期限 is over, then 不受理 with a reason (DynamoDB's condition). */
+    @Test
+    void aSendBackLeftUncorrectedPastItsDeadlineEndsNotAccepted() throws Exception {
+        at("06-10T09:00");
+        Applicant a = Secondaries.submitted(system);
+        String no = a.member.memberNo();
+        at("07-02T10:00");
+        assertEquals(200, mark(no, 0, "resume", "deficient", "職歴の記載がありません。").status());
+        Http.Response back = act(no, "send-back", Json.object().put("reviewVersion", 1).put("until", year + "-07-10"));
+        assertEquals(200, back.status(), back.body());
+
+        ObjectNode reject = Json.object().put("reviewVersion", 2).put("result", "rejected").put("reason", "修正期限までに再申請なし");
+        Http.Response early = act(no, "decide", reject.deepCopy());
+        assertEquals(409, early.status(), early.body());
+        assertEquals("NOT_SUBMITTED", early.json().get("code").asString());
+
+        at("07-11T09:00");
+        Http.Response accept = act(no, "decide", Json.object().put("reviewVersion", 2).put("result", "accepted"));
+        assertEquals(409, accept.status(), "受理 needs the corrected application: " + accept.body());
+        Http.Response late = act(no, "decide", reject);
+        assertEquals(200, late.status(), late.body());
+        JsonNode s = screen(no);
+        assertEquals("REJECTED", s.get("state").asString());
+        assertTrue(s.toString().contains("修正期限までに再申請なし"), s.toString());
+    }
 }

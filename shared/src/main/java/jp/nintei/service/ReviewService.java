@@ -251,7 +251,9 @@ public final class ReviewService {
             throw Rejection.invalid("REASON_REQUIRED", "reason", "不受理の理由を入力してください（記録されます）。");
         }
         ReviewStore.Loaded l = load(key);
-        requireSubmitted(l);
+        // a 差し戻し the applicant let lapse (修正期限 passed without a resubmission) can still end 不受理
+        boolean lapsed = !accepted && correctionLapsed(l);
+        if (!lapsed) requireSubmitted(l);
         Review r = current(l, version);
         if (r.decision() != null) throw decided(r);
         if (accepted) {
@@ -269,7 +271,8 @@ public final class ReviewService {
         Review.Decision d = new Review.Decision(accepted, why == null || why.isEmpty() ? null : why, actor, now);
         Review after = new Review(accepted ? ReviewState.ACCEPTED : ReviewState.REJECTED, r.version() + 1, r.marks(), r.request(), d);
         String what = d.label() + (d.reason() == null ? "" : "（" + d.reason() + "）");
-        outcome(reviews.decide(key, after, new ReviewStore.HistoryEvent(now, "DECIDED", actor, what)));
+        ReviewStore.HistoryEvent event = new ReviewStore.HistoryEvent(now, "DECIDED", actor, what);
+        outcome(lapsed ? reviews.decideLapsed(key, after, event) : reviews.decide(key, after, event));
         audit(actor, "REVIEW_DECIDED", memberNo, kind, null, what);
         return after;
     }
@@ -284,6 +287,13 @@ public final class ReviewService {
             throw Rejection.notFound("APPLICATION_NOT_FOUND", null, "この会員の" + key.kind().label() + "はありません。");
         }
         return l;
+    }
+
+    /** Sent back (不備あり), not resubmitted, and the 修正期限's last day (JST) is over. */
+    private boolean correctionLapsed(ReviewStore.Loaded l) {
+        return l.review().state() == ReviewState.RETURNED && l.status() != jp.nintei.domain.ApplicationStatus.SUBMITTED
+                && l.extendedUntil() != null
+                && jp.nintei.domain.AppClock.now(clock).toLocalDate().isAfter(l.extendedUntil());
     }
 
     private static void requireSubmitted(ReviewStore.Loaded l) {

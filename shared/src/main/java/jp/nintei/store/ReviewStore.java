@@ -58,4 +58,10 @@ public interface ReviewStore {
 
     /** 受理/不受理: stored with the review; the application must be submitted. */
     Outcome decide(ApplicationKey key, Review after, HistoryEvent event);
+
+    /**
+     * 不受理 of an application sent back whose 修正期限 passed without a resubmission: the same write, guarded by the
+     * review still being 不備あり and the application not submitted (NOT_SUBMITTED otherwise: the applicant resubmitted).
+     */
+    Outcome decideLapsed(ApplicationKey key, Review after, HistoryEvent event);
 }

@@ -96,6 +96,19 @@ public final class InMemoryReviewStore implements ReviewStore {
     public synchronized Outcome decide(ApplicationKey key, Review after, HistoryEvent event) { return write(key, after, event); }
 
     @Override
+    public synchronized Outcome decideLapsed(ApplicationKey key, Review after, HistoryEvent event) {
+        // as DynamoDB's condition: not submitted, and the stored review still 不備あり
+        if (status(key) == ApplicationStatus.SUBMITTED
+                || reviews.getOrDefault(key, Review.NONE).state() != jp.nintei.domain.review.ReviewState.RETURNED) {
+            return Outcome.NOT_SUBMITTED;
+        }
+        if (reviews.getOrDefault(key, Review.NONE).version() != after.version() - 1) return Outcome.STALE;
+        reviews.put(key, after);
+        history.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+        return Outcome.DONE;
+    }
+
+    @Override
     public synchronized Outcome sendBack(ApplicationKey key, Review after, LocalDate last, Set<String> openSections, HistoryEvent event,
                                          Instant at) {
         Outcome o = write(key, after, event);

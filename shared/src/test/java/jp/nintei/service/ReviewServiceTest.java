@@ -94,4 +94,21 @@ class ReviewServiceTest {
                 () -> reviews.mark(YEAR, KIND, NO, "resume", "confirmed", null, 0, "90000001")).code(), "a 二次 section");
         assertTrue(audit.all().isEmpty());
     }
+
+    @Test
+    void aSendBackLeftUncorrectedPastItsDeadlineCanEndNotAcceptedButNotBefore() {
+        reviews.mark(YEAR, KIND, NO, "receipt", "deficient", "金額が読めません", 0, "90000001");
+        reviews.sendBack(YEAR, KIND, NO, YEAR + "-05-20", 1, "90000001");
+        Rejection early = assertThrows(Rejection.class, () -> reviews.decide(YEAR, KIND, NO, "rejected", "期限までに修正なし", 2, "90000001"));
+        assertEquals("NOT_SUBMITTED", early.code(), "the applicant may still correct it until 5/20 23:59");
+
+        ReviewService later = new ReviewService(store, lists, audit, new ApplicationQueriesTest.LinkingStorage(), mailer,
+                () -> new Directory(List.of(), List.of()), AdminFixtures.at(YEAR + "-05-21T00:00"));
+        Rejection accept = assertThrows(Rejection.class, () -> later.decide(YEAR, KIND, NO, "accepted", null, 2, "90000001"));
+        assertEquals("NOT_SUBMITTED", accept.code(), "受理 needs the corrected application");
+        Review r = later.decide(YEAR, KIND, NO, "rejected", "期限までに修正なし", 2, "90000001");
+        assertEquals(ReviewState.REJECTED, r.state());
+        assertEquals("期限までに修正なし", r.decision().reason());
+        assertTrue(audit.actions().contains("REVIEW_DECIDED"));
+    }
 }

@@ -122,6 +122,12 @@ public final class DynamoReviewStore implements ReviewStore {
     }
 
     @Override
+    public Outcome decideLapsed(ApplicationKey key, Review after, HistoryEvent event) {
+        return write(key, after, event, "", Map.of(), Map.of(":returned", AttributeValue.fromS(ReviewState.RETURNED.name())),
+                "#s <> :submitted AND #rs = :returned");
+    }
+
+    @Override
     public Outcome sendBack(ApplicationKey key, Review after, LocalDate until, Set<String> openSections, HistoryEvent event, Instant at) {
         // the same as a reopening (a draft again, out of the mail queue, a new version) plus the sections and the review
         Map<String, String> names = Map.of("#g1sk", Keys.GSI1SK, "#e", MemberMapper.EXTENDED_UNTIL, "#av", "version",
