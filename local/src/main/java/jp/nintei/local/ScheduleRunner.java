@@ -71,7 +71,7 @@ public final class ScheduleRunner implements AutoCloseable {
         try {
             RequestHandler<ScheduledEvent, Object> h = handlers.get(s.handler());
             Object result = h.handleRequest(event, new LocalContext(s.function(), event.getId()));
-            Log.info("schedule", Map.of("function", s.function(), "event", s.event(),
+            Log.info("schedule", Map.of("function", s.function(), "schedule", s.event(),
                     "durationMs", (System.nanoTime() - t0) / 1_000_000));
             return result;
         } catch (RuntimeException e) {
@@ -100,7 +100,7 @@ public final class ScheduleRunner implements AutoCloseable {
         try {
             RequestHandler<Object, Object> h = handlers.get(s.handler());
             Object result = h.handleRequest(event, new LocalContext(s.function(), requestId));
-            Log.info("schedule", Map.of("function", s.function(), "event", s.event()));
+            Log.info("schedule", Map.of("function", s.function(), "schedule", s.event()));
             return result;
         } catch (RuntimeException e) {
             Log.error("schedule", Map.of("function", s.function(), "event", s.event(), "error", e.getClass().getName()));
