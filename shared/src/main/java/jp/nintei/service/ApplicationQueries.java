@@ -13,10 +13,10 @@ import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.secondary.SecondaryApplication;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationLists;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationLists;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.DocumentStorage;
 
 /** What the secretariat looks at: the list with counts, one application in full, the follow-ups, the audit log. */
 public final class ApplicationQueries {

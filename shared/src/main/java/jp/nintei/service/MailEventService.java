@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.platform.Log;
-import jp.nintei.store.AccountStore;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.MailEventStore;
+import jp.nintei.port.AccountStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.MailEventStore;
 
 /**
  * SES bounce and complaint events (configuration set → SNS → MailEventsFunction) recorded on the mail they

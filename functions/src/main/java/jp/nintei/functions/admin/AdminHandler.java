@@ -36,12 +36,12 @@ import jp.nintei.service.ApplicationQueries;
 import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.ExportService;
-import jp.nintei.service.Mailer;
+import jp.nintei.port.Mailer;
 import jp.nintei.service.MemberImport;
 import jp.nintei.service.ReviewService;
 import jp.nintei.service.Windows;
-import jp.nintei.store.DocumentStorage;
-import jp.nintei.store.ExportFiles;
+import jp.nintei.port.DocumentStorage;
+import jp.nintei.port.ExportFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -15,7 +15,7 @@ import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.account.PasswordPolicy;
 import jp.nintei.functions.support.Priming;
 import jp.nintei.platform.Settings;
-import jp.nintei.service.IdentityProvider;
+import jp.nintei.port.IdentityProvider;
 import jp.nintei.service.PasswordResetService;
 import jp.nintei.service.SignInService;
 import tools.jackson.databind.node.ObjectNode;

@@ -14,8 +14,8 @@ import jp.nintei.service.WindowCache;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.SecondaryApplicationService;
-import jp.nintei.store.SecondaryStore;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.SecondaryStore;
+import jp.nintei.port.ApplicationStore;
 
 /** The production wiring of the services, used by the handlers' no-arg constructors (once per container). */
 public final class Components {

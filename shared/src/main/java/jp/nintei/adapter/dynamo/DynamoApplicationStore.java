@@ -11,8 +11,8 @@ import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.PrimaryApplication;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** {@link ApplicationStore} on the single table: one item per application, one conditional update per write. */
-public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.store.SecondaryStore {
+public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.port.SecondaryStore {
     /** On the year's window item: how many 業績 二次申請 asks for (a per-year setting; default 1). */
     public static final String REQUIRED_ACHIEVEMENTS = "requiredAchievements";
     /** GSI3 partition of submissions whose audit line is not written yet. */
@@ -63,7 +63,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     @Override
-    public Optional<jp.nintei.store.SecondaryStore.Snapshot> loadSecondary(ApplicationKey key) {
+    public Optional<jp.nintei.port.SecondaryStore.Snapshot> loadSecondary(ApplicationKey key) {
         ApplicationKind primaryKind = key.kind().requiredPrimary();
         List<Map<String, AttributeValue>> keys = List.of(
                 Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
@@ -89,12 +89,12 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         }
         if (member == null) return Optional.empty();
         int required = window == null || !window.containsKey(REQUIRED_ACHIEVEMENTS) ? 1 : Attr.n(window, REQUIRED_ACHIEVEMENTS);
-        return Optional.of(new jp.nintei.store.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
+        return Optional.of(new jp.nintei.port.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
                 primarySubmitted, new jp.nintei.domain.secondary.AchievementRules.Required(Math.max(1, required)), correction));
     }
 
     @Override
-    public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.store.SecondaryStore.Change c, Instant now) {
+    public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.port.SecondaryStore.Change c, Instant now) {
         Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
         if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
         u.sectionOpen(c.resume() != null ? jp.nintei.domain.review.ReviewSection.RESUME
@@ -243,7 +243,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
         // one id per submission: written again by a retry, it is the same line, never a second one
-        new DynamoAuditLog(dynamo, table).record(new jp.nintei.store.AuditLog.Entry(at, key.memberNo(), "SUBMITTED",
+        new DynamoAuditLog(dynamo, table).record(new jp.nintei.port.AuditLog.Entry(at, key.memberNo(), "SUBMITTED",
                 key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
                 at + "#SUBMITTED#" + key.kind().name());
     }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.ApplicationStatus;
-import jp.nintei.store.CaseActionStore;
+import jp.nintei.port.CaseActionStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +20,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
         this.table = table;
     }
 
-    private Map<String, AttributeValue> appKey(jp.nintei.store.ApplicationKey k) {
+    private Map<String, AttributeValue> appKey(jp.nintei.port.ApplicationKey k) {
         return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
     }
 
@@ -32,7 +32,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
+    public void extend(jp.nintei.port.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
         // a draft the close marked 未提出 becomes a draft again: the extension is for finishing it
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
@@ -59,7 +59,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public boolean reopen(jp.nintei.store.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
+    public boolean reopen(jp.nintei.port.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #s = :draft, #g1sk = :g1sk, #e = :until, #v = if_not_exists(#v, :zero) + :one, "
@@ -80,7 +80,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public boolean confirm(jp.nintei.store.ApplicationKey key, String what, String note, String actor, Instant at) {
+    public boolean confirm(jp.nintei.port.ApplicationKey key, String what, String note, String actor, Instant at) {
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #c = :c, #h = list_append(if_not_exists(#h, :none), :event)")
@@ -95,7 +95,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at) {
+    public boolean markMailPending(jp.nintei.port.ApplicationKey key, Instant at) {
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk, #ma = :zero")

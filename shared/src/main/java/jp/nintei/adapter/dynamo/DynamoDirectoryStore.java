@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.nintei.domain.Facility;
 import jp.nintei.domain.Supervisor;
-import jp.nintei.store.DirectoryStore;
+import jp.nintei.port.DirectoryStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

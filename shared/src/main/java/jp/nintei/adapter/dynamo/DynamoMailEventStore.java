@@ -2,8 +2,8 @@ package jp.nintei.adapter.dynamo;
 
 import java.time.Instant;
 import java.util.Map;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.MailEventStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.MailEventStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
