@@ -80,7 +80,7 @@ public final class InMemoryApplicationLists implements ApplicationLists {
         return rows;
     }
 
-    private static String mailState(MailStatus m) { return m == null ? null : m.state().name(); }
+    private static MailStatus.State mailState(MailStatus m) { return m == null ? null : m.state(); }
 
     @Override
     public Page list(int year, ApplicationKind kind, ApplicationStatus status, String cursor, int limit) {

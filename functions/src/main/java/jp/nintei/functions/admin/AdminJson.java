@@ -42,7 +42,7 @@ final class AdminJson {
             ApplicationLists.ListRow x = r.row();
             ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("application", x.kind().slug())
                     .put("status", x.status().name()).put("statusLabel", ApplicationQueries.statusLabel(x.status()))
-                    .put("receiptNo", x.receiptNo()).put("mailState", x.mailState()).put("duesInProcess", x.duesInProcess())
+                    .put("receiptNo", x.receiptNo()).put("mailState", x.mailState() == null ? null : x.mailState().name()).put("duesInProcess", x.duesInProcess())
                     .put("confirmedJuly", x.confirmedJuly()).put("confirmedDues", x.confirmedDues())
                     .put("extendedUntil", x.extendedUntil() == null ? null : x.extendedUntil().toString());
             if (x.july() != null) row.set("july", SectionJson.july(x.july()));

@@ -25,7 +25,7 @@ public final class DynamoAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(Entry e) { record(e, e.at() + "#" + UUID.randomUUID().toString().substring(0, 8)); }
+    public void record(Entry e) { record(e, Keys.auditLine(e.at(), UUID.randomUUID().toString().substring(0, 8))); }
 
     /** An audit line under a fixed id: written twice, it is still one line. */
     void record(Entry e, String id) {

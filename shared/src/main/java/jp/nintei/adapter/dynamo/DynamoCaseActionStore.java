@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.port.CaseActionStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +41,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                             ":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
-                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())))));
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notMarked) {
             // a draft, a submission, or no item yet: nothing to undo
         }
@@ -55,7 +56,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                         ":kind", AttributeValue.fromS(key.kind().name()), ":year", AttributeValue.fromN(Integer.toString(key.year())),
                         ":member", AttributeValue.fromS(key.memberNo()), ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                         ":g1pk", AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())),
-                        ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+                        ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())))));
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                             "#v", "version", "#h", "history", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                             ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()),
-                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()),
+                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())),
                             ":until", AttributeValue.fromS(until.toString()), ":one", AttributeValue.fromN("1"),
                             ":zero", AttributeValue.fromN("0"),
                             ":none", AttributeValue.fromL(List.of()), ":event", event("REOPENED", actor, reason, at))));
@@ -102,9 +103,9 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                     .conditionExpression("#s = :submitted AND attribute_exists(#mid)")
                     .expressionAttributeNames(Map.of("#ms", "mailState", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#s", "status",
                             "#mid", "mailId", "#ma", "mailAttempts"))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
-                            ":g2pk", AttributeValue.fromS(ApplicationMapper.MAIL_PENDING),
-                            ":g2sk", AttributeValue.fromS(at + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())),
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(MailStatus.State.PENDING.name()),
+                            ":g2pk", AttributeValue.fromS(Keys.MAIL_PENDING),
+                            ":g2sk", AttributeValue.fromS(Keys.pendingMailSort(at, key.memberNo(), key.year(), key.kind())),
                             ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()), ":zero", AttributeValue.fromN("0"))));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {

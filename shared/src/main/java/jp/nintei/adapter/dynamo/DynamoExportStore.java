@@ -20,7 +20,7 @@ public final class DynamoExportStore implements ExportStore {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String id) { return Keys.key("EXPORT#" + id, "EXPORT#" + id); }
+    private static Map<String, AttributeValue> key(String id) { return Keys.key(Keys.export(id), Keys.export(id)); }
 
     @Override
     public boolean start(Job job) {

@@ -55,8 +55,8 @@ public final class DynamoMemberStore implements MemberStore {
         for (Map<String, AttributeValue> item : items) {
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
-            else if (sk.startsWith("APP#")) applications.add(MemberMapper.application(item));
-            else if (sk.startsWith("WINDOW#")) windowItem = item;
+            else if (Keys.isApplication(sk)) applications.add(MemberMapper.application(item));
+            else if (Keys.isWindow(sk)) windowItem = item;
         }
         if (member == null) return Optional.empty();
         return Optional.of(new MyPageRecord(member, MemberMapper.windows(year, windowItem), applications));
@@ -72,7 +72,7 @@ public final class DynamoMemberStore implements MemberStore {
         // an address shared by two members cannot identify one of them: sign in with the 会員番号 instead
         if (r.count() != 1) return Optional.empty();
         String pk = Attr.s(r.items().get(0), Keys.PK);
-        return Optional.of(pk.substring("MEMBER#".length()));
+        return Optional.of(Keys.memberNoOf(pk));
     }
 
     @Override
