@@ -124,7 +124,7 @@ public final class DemoData {
         for (String no : primarySubmitted) {
             // a whole 一次申請: 希望地, a real receipt PDF in the documents bucket, submitted, mail sent
             var at = submittedAt.plusMinutes(minute++).toInstant();
-            var key = new jp.nintei.store.ApplicationKey(no, year, ApplicationKind.NEW_PRIMARY);
+            var key = new jp.nintei.port.ApplicationKey(no, year, ApplicationKind.NEW_PRIMARY);
             boolean exempt = members.stream().anyMatch(m -> m.memberNo().equals(no) && m.writtenExamExempt());
             long v = apps.saveDraft(key, 0, exempt ? java.util.List.of() : java.util.List.of("13", "14", "27"), at);
             byte[] pdf = receiptPdf(no);
@@ -134,7 +134,7 @@ public final class DemoData {
                     "振込控え_" + no + ".pdf", pdf.length, jp.nintei.domain.application.FileType.PDF, sha,
                     jp.nintei.domain.application.Document.Status.PENDING, at), at);
             if (s3 != null) {
-                s3.putObject(b -> b.bucket(Bootstrap.DOCUMENTS_BUCKET).key(jp.nintei.store.DocumentStorage.key(key, id))
+                s3.putObject(b -> b.bucket(Bootstrap.DOCUMENTS_BUCKET).key(jp.nintei.port.DocumentStorage.key(key, id))
                         .contentType("application/pdf"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
             }
             v = apps.registerDocument(key, id, 1, at);
@@ -154,14 +154,14 @@ public final class DemoData {
      */
     private void wholeSecondary(jp.nintei.adapter.dynamo.DynamoApplicationStore apps, software.amazon.awssdk.services.s3.S3Client s3,
                                 String no, Member member) {
-        var key = new jp.nintei.store.ApplicationKey(no, year, ApplicationKind.NEW_SECONDARY);
+        var key = new jp.nintei.port.ApplicationKey(no, year, ApplicationKind.NEW_SECONDARY);
         var at = ZonedDateTime.of(year, 6, 10, 14, 30, 0, 0, AppClock.JST).toInstant();
         var purposes = java.util.List.of(jp.nintei.domain.application.DocumentPurpose.TRAINING_CERTIFICATE,
                 jp.nintei.domain.application.DocumentPurpose.ACHIEVEMENT_COPY, jp.nintei.domain.application.DocumentPurpose.ACHIEVEMENT_COPY,
                 jp.nintei.domain.application.DocumentPurpose.MEDICAL_LICENSE, jp.nintei.domain.application.DocumentPurpose.COURSE_CERTIFICATE,
                 jp.nintei.domain.application.DocumentPurpose.EXAM_PHOTO);
         var names = java.util.List.of("臨床研修修了証明書.pdf", "抄録_学術大会.pdf", "症例報告_別刷.pdf", "医師免許証.pdf", "緩和ケア研修会_修了証.pdf", "受験用写真.jpg");
-        long v = apps.saveSecondary(key, 0, new jp.nintei.store.SecondaryStore.Change(null, null, null, null, false,
+        long v = apps.saveSecondary(key, 0, new jp.nintei.port.SecondaryStore.Change(null, null, null, null, false,
                 new jp.nintei.domain.secondary.JulyProjection(false, false, true, false)), at);
         java.util.List<String> ids = new ArrayList<>();
         for (int i = 0; i < purposes.size(); i++) {
@@ -172,7 +172,7 @@ public final class DemoData {
                     photo ? jp.nintei.domain.application.FileType.JPEG : jp.nintei.domain.application.FileType.PDF, sha256(file),
                     jp.nintei.domain.application.Document.Status.PENDING, at), at);
             if (s3 != null) {
-                s3.putObject(b -> b.bucket(Bootstrap.DOCUMENTS_BUCKET).key(jp.nintei.store.DocumentStorage.key(key, id))
+                s3.putObject(b -> b.bucket(Bootstrap.DOCUMENTS_BUCKET).key(jp.nintei.port.DocumentStorage.key(key, id))
                         .contentType(photo ? "image/jpeg" : "application/pdf"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(file));
             }
             v = apps.registerDocument(key, id, photo ? 0 : 1, at);
@@ -183,7 +183,7 @@ public final class DemoData {
                 java.util.List.of(row.apply((year - 18) + "-04-01", "○○大学 医学部 入学"), row.apply((year - 12) + "-03-31", "○○大学 医学部 卒業")),
                 java.util.List.of(row.apply((year - 12) + "-04-01", "○○大学病院 初期研修医"), row.apply((year - 8) + "-04-01", "△△がんセンター 緩和医療科")),
                 java.util.List.of(row.apply((year - 12) + "-05-01", "医師免許取得")), 7);
-        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(resume, null, null, null, null, null), at);
+        v = apps.saveSecondary(key, v, new jp.nintei.port.SecondaryStore.Change(resume, null, null, null, null, null), at);
         var training = java.util.List.of(
                 new jp.nintei.domain.secondary.TrainingRef("基幹施設（新制度）", "F0004", LocalDate.of(year - 3, 4, 1), "基幹施設（新制度）",
                         java.time.YearMonth.of(year - 3, 4), java.time.YearMonth.of(year - 2, 3), "S0004", LocalDate.of(year - 5, 4, 1),
@@ -191,7 +191,7 @@ public final class DemoData {
                 new jp.nintei.domain.secondary.TrainingRef("基幹施設（新制度）", "F0004", LocalDate.of(year - 3, 4, 1), "基幹施設（新制度）",
                         java.time.YearMonth.of(year - 2, 4), java.time.YearMonth.of(year - 1, 3), "S0004", LocalDate.of(year - 5, 4, 1),
                         "研修指導者資格を有する認定医", ids.get(0)));
-        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(null, training, null, null, null, null), at);
+        v = apps.saveSecondary(key, v, new jp.nintei.port.SecondaryStore.Change(null, training, null, null, null, null), at);
         var achievements = java.util.List.of(
                 new jp.nintei.domain.secondary.Achievement(jp.nintei.domain.secondary.Achievement.Kind.CONFERENCE_PRESENTATION,
                         "在宅緩和ケアにおける早期介入の検討", "緩和十一, 学会次郎", "第" + (year - 1997) + "回日本緩和医療学会学術大会",
@@ -199,8 +199,8 @@ public final class DemoData {
                 new jp.nintei.domain.secondary.Achievement(jp.nintei.domain.secondary.Achievement.Kind.CASE_REPORT,
                         "難治性疼痛に対するメサドン導入の一例", "緩和十一, 指導一郎", "緩和医療学", (year - 1) + "-11",
                         jp.nintei.domain.secondary.Achievement.PUBLISHED, ids.get(2)));
-        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(null, null, achievements, null, null, null), at);
-        v = apps.saveSecondary(key, v, new jp.nintei.store.SecondaryStore.Change(null, null, null,
+        v = apps.saveSecondary(key, v, new jp.nintei.port.SecondaryStore.Change(null, null, achievements, null, null, null), at);
+        v = apps.saveSecondary(key, v, new jp.nintei.port.SecondaryStore.Change(null, null, null,
                 new jp.nintei.domain.secondary.IdentityDocuments(ids.get(3), ids.get(4), ids.get(5)), null, null), at);
         String mailId = "submitted-" + year + "-NEW_SECONDARY-" + no + "-v" + v;
         apps.submit(key, v, "S" + year + "-" + no, mailId, at, member);

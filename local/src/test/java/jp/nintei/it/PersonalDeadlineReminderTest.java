@@ -19,7 +19,7 @@ import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.SeasonService;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

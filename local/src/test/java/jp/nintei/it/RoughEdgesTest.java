@@ -20,7 +20,7 @@ import jp.nintei.adapter.http.Json;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.MailService;
-import jp.nintei.service.Mailer;
+import jp.nintei.port.Mailer;
 import jp.nintei.service.PrimaryApplicationService;
 import jp.nintei.service.WindowCache;
 import org.junit.jupiter.api.Test;

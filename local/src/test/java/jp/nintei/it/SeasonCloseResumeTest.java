@@ -20,7 +20,7 @@ import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.faults.Faults;
 import jp.nintei.service.SeasonService;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -19,8 +19,8 @@ import jp.nintei.functions.schedule.SeasonHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.service.SeasonService;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

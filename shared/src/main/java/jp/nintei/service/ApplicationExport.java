@@ -22,8 +22,8 @@ import jp.nintei.domain.secondary.SecondaryApplication;
 import jp.nintei.domain.secondary.SecondaryRules;
 import jp.nintei.domain.secondary.TrainingEntry;
 import jp.nintei.domain.secondary.TrainingRules;
-import jp.nintei.store.ApplicationLists;
-import jp.nintei.store.ReviewStore;
+import jp.nintei.port.ApplicationLists;
+import jp.nintei.port.ReviewStore;
 
 /**
  * The secretariat's CSV for Excel: one row per applicant of a year and kind, the application's own columns (一次 or

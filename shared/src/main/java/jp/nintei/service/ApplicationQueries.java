@@ -11,15 +11,20 @@ import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.secondary.SecondaryApplication;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationLists;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationLists;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.DocumentStorage;
 
 /** What the secretariat looks at: the list with counts, one application in full, the follow-ups, the audit log. */
 public final class ApplicationQueries {
+    /** Mail states the follow-up list shows: not sent yet, or SES could not deliver. */
+    private static final java.util.Set<MailStatus.State> MAIL_NOT_DELIVERED = java.util.EnumSet.of(MailStatus.State.PENDING,
+            MailStatus.State.FAILED, MailStatus.State.BOUNCED, MailStatus.State.COMPLAINED);
+
     public static final int PAGE = 50;
 
     public record Row(ApplicationLists.ListRow row, Member member) {}
@@ -99,8 +104,7 @@ public final class ApplicationQueries {
         do {
             ApplicationLists.Page page = lists.list(year, kind, ApplicationStatus.SUBMITTED, cursor, 500);
             for (ApplicationLists.ListRow r : page.rows()) {
-                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || "PENDING".equals(r.mailState()) || "FAILED".equals(r.mailState())
-                        || "BOUNCED".equals(r.mailState()) || "COMPLAINED".equals(r.mailState())) all.add(r);
+                if (r.duesInProcess() || (r.july() != null && r.july().needsFollowUp()) || MAIL_NOT_DELIVERED.contains(r.mailState())) all.add(r);
             }
             cursor = page.nextCursor();
         } while (cursor != null);

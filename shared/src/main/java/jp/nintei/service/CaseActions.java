@@ -8,11 +8,12 @@ import java.util.Optional;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.CaseActionStore;
-import jp.nintei.store.MemberProfiles;
-import jp.nintei.store.StoredWindows;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.CaseActionStore;
+import jp.nintei.port.Mailer;
+import jp.nintei.port.MemberProfiles;
+import jp.nintei.port.StoredWindows;
 
 /**
  * The secretariat's actions on one application: 個別の期限延長, 差し戻し (reopening for correction), confirming a

@@ -6,9 +6,10 @@ import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.application.ConfirmationMail;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.domain.secondary.SecondaryMail;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.Mailer;
+import jp.nintei.port.SecondaryStore;
 
 /** Composes the confirmation mail of any application from its stored state (for the sender and the retry). */
 public final class ConfirmationMails {

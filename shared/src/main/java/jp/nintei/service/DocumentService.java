@@ -20,9 +20,9 @@ import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.FileType;
 import jp.nintei.domain.application.Inspection;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.DocumentStorage;
 
 /**
  * Uploads (docs/architecture.md "Uploads"): a slot with a presigned PUT that signs length, type and SHA-256;
@@ -43,7 +43,7 @@ public final class DocumentService {
     public record Registered(Document document, long version) {}
 
     private final ApplicationStore store;
-    private final jp.nintei.store.SecondaryStore secondaries;
+    private final jp.nintei.port.SecondaryStore secondaries;
     private final DocumentStorage storage;
     private final WindowCache windows;
     private final Clock clock;
@@ -53,7 +53,7 @@ public final class DocumentService {
     }
 
     /** With {@code secondaries}: uploads to a 二次申請 need its 一次申請 submitted. */
-    public DocumentService(ApplicationStore store, jp.nintei.store.SecondaryStore secondaries, DocumentStorage storage,
+    public DocumentService(ApplicationStore store, jp.nintei.port.SecondaryStore secondaries, DocumentStorage storage,
                            WindowCache windows, Clock clock) {
         this.store = store;
         this.secondaries = secondaries;
@@ -241,7 +241,7 @@ public final class DocumentService {
     }
 
     private void requireOpen(ApplicationKey key, ZonedDateTime now) {
-        if (!store.openFor(key, windows.get(key.year()), now)) {
+        if (!ApplicantWindow.isOpen(store, key, windows.get(key.year()), now)) {
             throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
         }
     }

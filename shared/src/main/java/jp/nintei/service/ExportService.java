@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.platform.Log;
-import jp.nintei.store.ExportFiles;
-import jp.nintei.store.ExportStore;
+import jp.nintei.port.ExportFiles;
+import jp.nintei.port.ExportStore;
 
 /**
  * The secretariat's CSV export delivered through S3: the file is built into the documents bucket's

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.nintei.domain.ApplicationKind;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.platform.Log;
-import jp.nintei.store.AccountStore;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.MailEventStore;
+import jp.nintei.port.AccountStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.MailEventStore;
 
 /**
  * SES bounce and complaint events (configuration set → SNS → MailEventsFunction) recorded on the mail they
@@ -49,7 +50,7 @@ public final class MailEventService {
     /** One SES event record. */
     public Outcome record(SesEvent e) {
         String type = e.type();
-        String state;
+        MailStatus.State state;
         String problem;
         if ("Bounce".equals(type)) {
             String diagnostic = e.diagnostic() == null ? "" : e.diagnostic();
@@ -60,9 +61,9 @@ public final class MailEventService {
                 problem = "一時的なエラーで届きませんでした（受信箱の容量超過など" + (diagnostic.isBlank() ? "" : "：" + diagnostic)
                         + "）。時間をおいて再送してください。";
             }
-            state = "BOUNCED";
+            state = MailStatus.State.BOUNCED;
         } else if ("Complaint".equals(type)) {
-            state = "COMPLAINED";
+            state = MailStatus.State.COMPLAINED;
             problem = "受信者がこのメールを迷惑メールとして報告しました。会員に連絡方法を確認してください。";
         } else {
             Log.info("mail-event-ignored", Map.of("type", String.valueOf(type)));
@@ -80,11 +81,11 @@ public final class MailEventService {
                             mailId, state, problem, clock.instant());
                 }
             } else if (a.matches()) {
-                recorded = accounts.mailEvent(a.group(2), mailId, state, problem, clock.instant());
+                recorded = accounts.mailEvent(a.group(2), mailId, state.name(), problem, clock.instant());
             }
         }
         Log.info("mail-event", Map.of("type", type, "mailId", String.valueOf(mailId), "recorded", recorded));
-        return new Outcome(mailId, state, recorded);
+        return new Outcome(mailId, state.name(), recorded);
     }
 
     private static ApplicationKind kind(String name) {

@@ -9,8 +9,9 @@ import java.util.function.Function;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.platform.Log;
 import jp.nintei.platform.Metrics;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.Mailer;
 
 /**
  * Confirmation mail from the outbox in the application item: sent right after the submission, and retried by

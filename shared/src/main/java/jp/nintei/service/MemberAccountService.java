@@ -5,15 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import jp.nintei.domain.Rejection;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.account.AccountMail;
 import jp.nintei.domain.account.AccountState;
 import jp.nintei.domain.account.Secrets;
 import jp.nintei.platform.Log;
-import jp.nintei.store.AccountStore;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.MemberProfiles;
+import jp.nintei.port.AccountStore;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.Mailer;
+import jp.nintei.port.MemberAccounts;
+import jp.nintei.port.MemberProfiles;
 
 /**
  * Members' sign-in accounts: the queue an import fills (worked by the accounts schedule), the Japanese invitation

@@ -10,9 +10,9 @@ import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.imports.ImportReport;
 import jp.nintei.domain.imports.MemberCsv;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.DirectoryStore;
-import jp.nintei.store.MemberImportStore;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.DirectoryStore;
+import jp.nintei.port.MemberImportStore;
 
 /**
  * 会員 and directory (研修施設・指導者) imports: the file's rows checked, one e-mail address to one member, what

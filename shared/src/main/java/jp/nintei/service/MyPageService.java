@@ -9,8 +9,8 @@ import jp.nintei.domain.Menu;
 import jp.nintei.domain.MenuEntry;
 import jp.nintei.domain.Messages;
 import jp.nintei.domain.Rejection;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.MyPageRecord;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.MyPageRecord;
 
 /** マイページ: 申請者情報 and the 専門医 menu of the signed-in member. */
 public final class MyPageService {

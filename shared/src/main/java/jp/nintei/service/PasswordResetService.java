@@ -15,9 +15,11 @@ import jp.nintei.domain.account.AccountState;
 import jp.nintei.domain.account.PasswordPolicy;
 import jp.nintei.domain.account.Secrets;
 import jp.nintei.platform.Log;
-import jp.nintei.store.AccountStore;
-import jp.nintei.store.MemberProfiles;
-import jp.nintei.store.MemberStore;
+import jp.nintei.port.AccountStore;
+import jp.nintei.port.Mailer;
+import jp.nintei.port.MemberAccounts;
+import jp.nintei.port.MemberProfiles;
+import jp.nintei.port.MemberStore;
 
 /**
  * パスワードをお忘れの方: a 6-digit code mailed (by us, through SES) to the member's address, then a new password.

@@ -13,8 +13,8 @@ import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.application.PrimaryRules;
 import jp.nintei.domain.application.Problem;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
 
 /** 一次申請: read, save the draft, submit (irreversible, idempotent), confirmation mail. */
 public final class PrimaryApplicationService {
@@ -64,7 +64,7 @@ public final class PrimaryApplicationService {
         ApplicationKey key = key(memberNo, kind, now);
         ApplicationStore.Snapshot s = load(key);
         if (s.application().submitted()) return view(submits.repeat(s, submission(key, s, version, now, null)));
-        if (!store.openFor(key, s.windows(), now)) throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
+        if (!ApplicantWindow.isOpen(store, key, s.windows(), now)) throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
         if (s.application().version() != version) throw conflict(new ApplicationStore.Conflict(ApplicationStore.Conflict.Reason.STALE));
         List<Problem> missing = PrimaryRules.missing(s.application(), s.member());
         if (!missing.isEmpty()) throw new Rejection(Rejection.Kind.UNPROCESSABLE, "INCOMPLETE", null, Messages.INCOMPLETE, missing);
@@ -100,7 +100,7 @@ public final class PrimaryApplicationService {
         windows.put(s.windows());
         ZonedDateTime now = AppClock.now(clock);
         var app = s.application();
-        boolean open = store.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now);
+        boolean open = ApplicantWindow.isOpen(store, new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now);
         return new View(s, open, PrimaryRules.missing(s.application(), s.member()), mailSent);
     }
 
@@ -109,7 +109,7 @@ public final class PrimaryApplicationService {
     }
 
     private void requireOpen(ApplicationKey key, ZonedDateTime now) {
-        if (!store.openFor(key, windows.get(key.year()), now)) {
+        if (!ApplicantWindow.isOpen(store, key, windows.get(key.year()), now)) {
             throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
         }
     }

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import jp.nintei.domain.Rejection;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.domain.directory.SearchText;
@@ -25,11 +25,12 @@ import jp.nintei.domain.review.Review;
 import jp.nintei.domain.review.ReviewSection;
 import jp.nintei.domain.review.ReviewState;
 import jp.nintei.domain.review.SectionText;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.MemberProfiles;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.DocumentStorage;
-import jp.nintei.store.ReviewStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.DocumentStorage;
+import jp.nintei.port.Mailer;
+import jp.nintei.port.MemberProfiles;
+import jp.nintei.port.ReviewStore;
 
 /**
  * 書類審査 (docs/domain.md "After the close"): the whole application on one screen with its documents, marks per

@@ -13,10 +13,11 @@ import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.platform.Log;
-import jp.nintei.store.ApplicationLists;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.SeasonStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationLists;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.Mailer;
+import jp.nintei.port.SeasonStore;
 
 /**
  * The season's schedule (every 15 minutes): records each window's opening and closing once, marks the drafts

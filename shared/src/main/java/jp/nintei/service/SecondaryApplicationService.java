@@ -23,9 +23,9 @@ import jp.nintei.domain.secondary.SecondaryApplication;
 import jp.nintei.domain.secondary.SecondaryMail;
 import jp.nintei.domain.secondary.SecondaryRules;
 import jp.nintei.domain.secondary.TrainingRef;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.SecondaryStore;
 
 /**
  * 二次申請: read with ② 認定要件 and the state of every section, save a section or the top page (手続き中, the
@@ -150,7 +150,7 @@ public final class SecondaryApplicationService {
     }
 
     private long save(ApplicationKey key, long version, SecondaryStore.Change change, ZonedDateTime now) {
-        if (!applications.openFor(key, windows.get(key.year()), now)) {
+        if (!ApplicantWindow.isOpen(applications, key, windows.get(key.year()), now)) {
             throw new Rejection(Rejection.Kind.FORBIDDEN, "WINDOW_CLOSED", null, Messages.WINDOW_CLOSED);
         }
         if (version == 0) {
@@ -199,14 +199,14 @@ public final class SecondaryApplicationService {
     private View view(SecondaryStore.Snapshot s, ZonedDateTime now, Boolean mailSent) {
         windows.put(s.windows());
         var app = s.application();
-        return new View(s, applications.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now),
+        return new View(s, ApplicantWindow.isOpen(applications, new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now),
                 SecondaryRules.evaluate(s.application(), s.member(), directory.get(), s.requiredAchievements()), mailSent);
     }
 
     private void requireAccess(SecondaryStore.Snapshot s, ZonedDateTime now) {
         var app = s.application();
         if (!s.primarySubmitted()
-                || !applications.openFor(new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now)) {
+                || !ApplicantWindow.isOpen(applications, new ApplicationKey(app.memberNo(), app.year(), app.kind()), s.windows(), now)) {
             throw new Rejection(Rejection.Kind.FORBIDDEN, "SECONDARY_UNAVAILABLE", null, Messages.SECONDARY_UNAVAILABLE);
         }
     }

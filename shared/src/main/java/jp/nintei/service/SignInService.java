@@ -4,7 +4,9 @@ import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.LoginId;
 import jp.nintei.domain.Messages;
 import jp.nintei.domain.Rejection;
-import jp.nintei.store.MemberStore;
+import jp.nintei.port.IdentityProvider;
+import jp.nintei.port.MemberAccounts;
+import jp.nintei.port.MemberStore;
 
 /**
  * ユーザーID (e-mail or 会員番号) + password. The user pool's username is the 会員番号; an e-mail address is
@@ -23,11 +25,11 @@ public final class SignInService {
 
     private final MemberStore members;
     private final IdentityProvider identity;
-    private final jp.nintei.store.AccountStore accounts;
+    private final jp.nintei.port.AccountStore accounts;
 
     public SignInService(MemberStore members, IdentityProvider identity) { this(members, identity, null); }
 
-    public SignInService(MemberStore members, IdentityProvider identity, jp.nintei.store.AccountStore accounts) {
+    public SignInService(MemberStore members, IdentityProvider identity, jp.nintei.port.AccountStore accounts) {
         this.members = members;
         this.identity = identity;
         this.accounts = accounts;

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.platform.Log;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
 
 /**
  * 提出, the same for 一次申請 and 二次申請 once each has checked its own rules: one conditional update (nothing

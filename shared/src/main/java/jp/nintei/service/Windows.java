@@ -6,9 +6,9 @@ import java.util.Map;
 import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.YearWindows;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.StoredWindows;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.StoredWindows;
 
 /** 受付期間 as the secretariat reads and changes them; every change is on record with the dates before and after. */
 public final class Windows {

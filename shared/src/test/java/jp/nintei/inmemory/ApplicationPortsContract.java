@@ -19,12 +19,12 @@ import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.FileType;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.secondary.JulyProjection;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
-import jp.nintei.store.ApplicationStore.Conflict;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.SeasonStore;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.ApplicationStore.Conflict;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.SeasonStore;
+import jp.nintei.port.SecondaryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

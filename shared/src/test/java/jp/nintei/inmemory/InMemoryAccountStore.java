@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jp.nintei.domain.account.AccountState;
-import jp.nintei.store.AccountStore;
+import jp.nintei.port.AccountStore;
 
 /**
  * {@link AccountStore} in memory, as the DynamoDB store behaves: the queue in the order queued (INVITED, ACTIVE and

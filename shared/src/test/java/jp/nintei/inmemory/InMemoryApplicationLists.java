@@ -17,7 +17,7 @@ import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.secondary.JulyProjection;
 import jp.nintei.domain.secondary.SecondaryApplication;
-import jp.nintei.store.ApplicationLists;
+import jp.nintei.port.ApplicationLists;
 
 /**
  * {@link ApplicationLists} in memory: members, whole applications and windows put by the test; the list rows are
@@ -80,7 +80,7 @@ public final class InMemoryApplicationLists implements ApplicationLists {
         return rows;
     }
 
-    private static String mailState(MailStatus m) { return m == null ? null : m.state().name(); }
+    private static MailStatus.State mailState(MailStatus m) { return m == null ? null : m.state(); }
 
     @Override
     public Page list(int year, ApplicationKind kind, ApplicationStatus status, String cursor, int limit) {

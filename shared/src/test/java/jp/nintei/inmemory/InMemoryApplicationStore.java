@@ -13,8 +13,8 @@ import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.review.ReviewSection;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
 
 /**
  * {@link ApplicationStore} in memory, with the answers of DynamoApplicationStore: every versioned write is refused
@@ -171,7 +171,7 @@ public final class InMemoryApplicationStore implements ApplicationStore {
 
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
-        if (auditFailing) throw new jp.nintei.store.StoreUnavailable("audit write throttled (test)");
+        if (auditFailing) throw new jp.nintei.port.StoreUnavailable("audit write throttled (test)");
         synchronized (table) {
             table.auditLines.put(at + "#SUBMITTED#" + key.kind().name(), key.memberNo() + " SUBMITTED " + key.kind().slug()
                     + " 下書き（版 " + version + "） → 申請済（受付番号 " + receiptNo + "）");

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import jp.nintei.domain.AppClock;
-import jp.nintei.store.AuditLog;
+import jp.nintei.port.AuditLog;
 
 /** {@link AuditLog} in memory: every line kept in order; read back newest first, by JST day or by member. */
 public final class InMemoryAuditLog implements AuditLog {

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.ApplicationStatus;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.CaseActionStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.CaseActionStore;
 
 /**
  * {@link CaseActionStore} in memory, with the DynamoDB store's conditions: an extension creates a draft where there

@@ -6,7 +6,7 @@ import java.util.Map;
 import jp.nintei.domain.Facility;
 import jp.nintei.domain.Supervisor;
 import jp.nintei.domain.directory.Directory;
-import jp.nintei.store.DirectoryStore;
+import jp.nintei.port.DirectoryStore;
 
 /**
  * {@link DirectoryStore} in memory. As in DynamoDB a row is keyed by its number, 認定期間 start and type (施設) or

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.DocumentStorage;
 
 /**
  * The documents bucket in memory. A presigned PUT is recorded (what the browser would be told to send); the upload

@@ -3,7 +3,7 @@ package jp.nintei.inmemory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import jp.nintei.store.ExportFiles;
+import jp.nintei.port.ExportFiles;
 
 /** {@link ExportFiles} in memory: the files by key; a link names the key, the file name and its lifetime. */
 public final class InMemoryExportFiles implements ExportFiles {

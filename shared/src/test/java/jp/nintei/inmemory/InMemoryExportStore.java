@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.nintei.store.ExportStore;
+import jp.nintei.port.ExportStore;
 
 /** {@link ExportStore} in memory: a job id starts once; progress, finish and failure rewrite the job. */
 public final class InMemoryExportStore implements ExportStore {

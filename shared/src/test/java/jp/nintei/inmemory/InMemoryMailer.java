@@ -2,7 +2,7 @@ package jp.nintei.inmemory;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.nintei.service.Mailer;
+import jp.nintei.port.Mailer;
 
 /**
  * {@link Mailer} in memory: keeps every mail handed over, in order. Told to fail, it refuses as SES would when

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.Member;
-import jp.nintei.store.MemberImportStore;
+import jp.nintei.port.MemberImportStore;
 
 /**
  * {@link MemberImportStore} in memory: profiles, one claim per normalised e-mail address (released when its member

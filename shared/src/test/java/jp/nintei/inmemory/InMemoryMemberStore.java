@@ -8,9 +8,9 @@ import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationSummary;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.YearWindows;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.MyPageRecord;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.MyPageRecord;
 
 /** {@link MemberStore} in memory: the profiles, windows and application items of {@link InMemoryTable}. */
 public final class InMemoryMemberStore implements MemberStore {

@@ -1,9 +1,9 @@
 package jp.nintei.inmemory;
 
-import jp.nintei.store.ApplicationStore;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.SeasonStore;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.SeasonStore;
+import jp.nintei.port.SecondaryStore;
 
 /** The in-memory ports give the answers the contract asks (the local module runs the same on DynamoDB). */
 class InMemoryPortsContractTest extends ApplicationPortsContract {

@@ -15,8 +15,8 @@ import jp.nintei.domain.Member;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.review.Review;
 import jp.nintei.domain.secondary.SecondaryApplication;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ReviewStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ReviewStore;
 
 /**
  * {@link ReviewStore} in memory, reading members and applications from an {@link InMemoryApplicationLists}. Writes

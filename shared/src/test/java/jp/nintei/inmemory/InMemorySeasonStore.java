@@ -10,8 +10,8 @@ import java.util.Objects;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.SeasonStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.SeasonStore;
 
 /**
  * {@link SeasonStore} in memory, with the conditions of DynamoSeasonStore: a state change is recorded only from the

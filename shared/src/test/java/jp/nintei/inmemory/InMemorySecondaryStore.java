@@ -8,8 +8,8 @@ import jp.nintei.domain.Member;
 import jp.nintei.domain.review.ReviewSection;
 import jp.nintei.domain.secondary.AchievementRules;
 import jp.nintei.domain.secondary.SecondaryApplication;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.SecondaryStore;
 
 /**
  * {@link SecondaryStore} in memory, on the same items as {@link InMemoryApplicationStore} (submit, documents and mail

@@ -22,7 +22,7 @@ import jp.nintei.domain.secondary.IdentityDocuments;
 import jp.nintei.domain.secondary.JulyProjection;
 import jp.nintei.domain.secondary.Resume;
 import jp.nintei.domain.secondary.TrainingRef;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 
 /**
  * What the one DynamoDB table holds, in memory: member profiles, the year's window items and one item per
@@ -207,16 +207,16 @@ public final class InMemoryTable {
         String status = i == null ? null : i.status.name();
         if (checksSection && i != null && i.status == ApplicationStatus.DRAFT && i.openSections != null
                 && needed != null && !i.openSections.contains(needed)) {
-            throw new jp.nintei.store.ApplicationStore.Conflict(jp.nintei.store.ApplicationStore.Conflict.Reason.LOCKED);
+            throw new jp.nintei.port.ApplicationStore.Conflict(jp.nintei.port.ApplicationStore.Conflict.Reason.LOCKED);
         }
         if (ApplicationStatus.SUBMITTED.name().equals(status)) {
-            throw new jp.nintei.store.ApplicationStore.Conflict(jp.nintei.store.ApplicationStore.Conflict.Reason.SUBMITTED);
+            throw new jp.nintei.port.ApplicationStore.Conflict(jp.nintei.port.ApplicationStore.Conflict.Reason.SUBMITTED);
         }
         if (ApplicationStatus.NOT_SUBMITTED.name().equals(status)) {
-            throw new jp.nintei.store.ApplicationStore.Conflict(jp.nintei.store.ApplicationStore.Conflict.Reason.CLOSED);
+            throw new jp.nintei.port.ApplicationStore.Conflict(jp.nintei.port.ApplicationStore.Conflict.Reason.CLOSED);
         }
-        if (documentId != null) throw new jp.nintei.store.ApplicationStore.Conflict(jp.nintei.store.ApplicationStore.Conflict.Reason.MISSING);
-        throw new jp.nintei.store.ApplicationStore.Conflict(jp.nintei.store.ApplicationStore.Conflict.Reason.STALE);
+        if (documentId != null) throw new jp.nintei.port.ApplicationStore.Conflict(jp.nintei.port.ApplicationStore.Conflict.Reason.MISSING);
+        throw new jp.nintei.port.ApplicationStore.Conflict(jp.nintei.port.ApplicationStore.Conflict.Reason.STALE);
     }
 
     /** Every versioned write: the version goes up by one and is returned. */

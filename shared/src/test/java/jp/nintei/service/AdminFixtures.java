@@ -17,6 +17,7 @@ import jp.nintei.domain.application.DocumentPurpose;
 import jp.nintei.domain.application.FileType;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
+import jp.nintei.port.Mailer;
 
 /** Members, applications and a mailer for the secretariat's service tests on the in-memory ports. */
 final class AdminFixtures {

@@ -18,8 +18,8 @@ import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryAuditLog;
-import jp.nintei.store.AuditLog;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.AuditLog;
+import jp.nintei.port.DocumentStorage;
 import org.junit.jupiter.api.Test;
 
 /** The list with its counts, the detail with its links (on record), the follow-ups and the audit, in memory. */

@@ -16,7 +16,7 @@ import jp.nintei.domain.Rejection;
 import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryAuditLog;
 import jp.nintei.inmemory.InMemoryCaseActionStore;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import org.junit.jupiter.api.Test;
 
 /** 期限延長, 差し戻し, follow-up confirmations and the resend, on the in-memory ports. */

@@ -14,7 +14,7 @@ import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryExportFiles;
 import jp.nintei.inmemory.InMemoryExportStore;
 import jp.nintei.inmemory.InMemoryReviewStore;
-import jp.nintei.store.ExportStore;
+import jp.nintei.port.ExportStore;
 import org.junit.jupiter.api.Test;
 
 /** The export job: built once per id into the files, handed back as a link, refused for an id the page did not make. */

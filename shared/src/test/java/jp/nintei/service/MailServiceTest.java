@@ -10,7 +10,7 @@ import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.application.MailStatus;
 import jp.nintei.inmemory.InMemoryPorts;
 import jp.nintei.inmemory.MovableClock;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,7 @@ import jp.nintei.domain.account.AccountState;
 import jp.nintei.inmemory.InMemoryAccountStore;
 import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryAuditLog;
+import jp.nintei.port.MemberAccounts;
 import org.junit.jupiter.api.Test;
 
 /** The account queue an import fills, the invitation and its resend, on the in-memory ports. */

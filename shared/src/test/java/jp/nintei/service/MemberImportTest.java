@@ -11,7 +11,7 @@ import jp.nintei.domain.directory.Directory;
 import jp.nintei.domain.imports.ImportReport;
 import jp.nintei.inmemory.InMemoryAuditLog;
 import jp.nintei.inmemory.InMemoryMemberImportStore;
-import jp.nintei.store.DirectoryStore;
+import jp.nintei.port.DirectoryStore;
 import org.junit.jupiter.api.Test;
 
 /** The member import: one address to one member, only what changed written, the account queue, the audit. */

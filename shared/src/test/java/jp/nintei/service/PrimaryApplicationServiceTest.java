@@ -20,8 +20,8 @@ import jp.nintei.domain.application.MailStatus;
 import jp.nintei.inmemory.InMemoryPorts;
 import jp.nintei.inmemory.MovableClock;
 import jp.nintei.inmemory.TestFiles;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.DocumentStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import jp.nintei.domain.review.ReviewState;
 import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryAuditLog;
 import jp.nintei.inmemory.InMemoryReviewStore;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import org.junit.jupiter.api.Test;
 
 /** 書類審査 of a 一次申請: marks, 差し戻し, 受理・不受理, each guarded by the review's version, on the in-memory ports. */

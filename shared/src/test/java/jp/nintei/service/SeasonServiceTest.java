@@ -19,10 +19,10 @@ import jp.nintei.domain.SpecialistStatus;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.inmemory.InMemoryPorts;
 import jp.nintei.inmemory.MovableClock;
-import jp.nintei.service.Mailer.Mail;
+import jp.nintei.port.Mailer.Mail;
 import jp.nintei.inmemory.InMemoryAuditLog;
-import jp.nintei.store.ApplicationLists;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationLists;
+import jp.nintei.port.ApplicationKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -35,8 +35,8 @@ import jp.nintei.domain.secondary.Resume;
 import jp.nintei.domain.secondary.TrainingRef;
 import jp.nintei.inmemory.InMemoryPorts;
 import jp.nintei.inmemory.MovableClock;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.SecondaryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,8 +15,9 @@ import jp.nintei.adapter.http.HttpStatus;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.MailStatus;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
+import jp.nintei.port.Mailer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -16,8 +16,8 @@ import jp.nintei.domain.Rejection;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryAuditLog;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.MyPageRecord;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.MyPageRecord;
 import org.junit.jupiter.api.Test;
 
 /** 受付期間 as the secretariat changes them: only the dates given, the close never before the open, on record. */

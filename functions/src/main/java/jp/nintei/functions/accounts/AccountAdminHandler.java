@@ -1,9 +1,9 @@
 package jp.nintei.functions.accounts;
 
+import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.ZoneId;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationLists;
@@ -13,7 +13,6 @@ import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.Claims;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.platform.Settings;
 import jp.nintei.service.MemberAccountService;
@@ -30,13 +29,12 @@ public final class AccountAdminHandler extends HttpFunction {
     private final MemberAccountService accounts;
 
     public AccountAdminHandler() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Settings.require(Settings.TABLE_NAME);
+        var dynamo = Components.dynamoDb();
+        String table = Components.table();
         this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
                 new DynamoAuditLog(dynamo, table),
-                new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)),
-                new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
-                        Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), Clock.systemUTC());
+                new CognitoMemberAccounts(Components.cognito(), Settings.require(Settings.USER_POOL_ID)),
+                Components.mailer(), Clock.systemUTC());
     }
 
     public AccountAdminHandler(MemberAccountService accounts) { this.accounts = accounts; }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoApplicationLists;
 import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
@@ -22,26 +21,24 @@ import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.Claims;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.adapter.s3.S3DocumentStorage;
-import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.functions.support.Components;
-import jp.nintei.platform.Settings;
 import jp.nintei.service.ApplicationExport;
 import jp.nintei.service.ApplicationQueries;
 import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
+import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.ExportService;
-import jp.nintei.service.Mailer;
+import jp.nintei.port.Mailer;
 import jp.nintei.service.MemberImport;
 import jp.nintei.service.ReviewService;
 import jp.nintei.service.Windows;
-import jp.nintei.store.DocumentStorage;
-import jp.nintei.store.ExportFiles;
+import jp.nintei.port.DocumentStorage;
+import jp.nintei.port.ExportFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,13 +57,14 @@ public final class AdminHandler extends HttpFunction {
                                      CaseActions.ConfirmationResend resend, Supplier<Directory> directory, Clock clock) {
             var lists = new DynamoApplicationLists(dynamo, table);
             var audit = new DynamoAuditLog(dynamo, table);
-            var export = new ApplicationExport(lists, new DynamoReviewStore(dynamo, table), directory);
+            var reviews = new DynamoReviewStore(dynamo, table);
+            var export = new ApplicationExport(lists, reviews, directory);
             return new Services(new ApplicationQueries(lists, storage, audit, clock),
                     new MemberImport(new DynamoMemberImportStore(dynamo, table), new DynamoDirectoryStore(dynamo, table), audit, clock),
                     new CaseActions(new DynamoCaseActionStore(dynamo, table), lists, lists, audit, mailer, resend, clock),
                     new Windows(lists, new DynamoMemberStore(dynamo, table), audit, clock),
                     export, new ExportService(export, new DynamoExportStore(dynamo, table), files, clock),
-                    new ReviewService(new DynamoReviewStore(dynamo, table), lists, audit, storage, mailer, directory, clock));
+                    new ReviewService(reviews, lists, audit, storage, mailer, directory, clock));
         }
     }
 
@@ -79,20 +77,19 @@ public final class AdminHandler extends HttpFunction {
     /** 書類審査 routes (/api/admin/reviews…) */
     private final ReviewRoutes reviews;
 
-    public AdminHandler() { this(production(), Components.directory()); }
+    public AdminHandler() { this(Components.directory()); }
+
+    /** One directory cache for the whole handler: the review routes, the export and the resent mails read the same. */
+    private AdminHandler(DirectoryCache directory) { this(production(directory), directory); }
 
     /** As deployed: the process's clients, the documents bucket for links and exports, SES for the mails. */
-    private static Services production() {
-        String bucket = Settings.require(Settings.DOCUMENTS_BUCKET);
+    private static Services production(DirectoryCache directory) {
         var applications = Components.applications();
-        var mailer = new jp.nintei.adapter.ses.SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
-                Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null));
-        return Services.wired(AwsClients.dynamoDb(), Settings.require(Settings.TABLE_NAME),
-                new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), bucket),
-                new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), bucket), mailer,
-                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, Components.directory()),
-                        Components.mail(applications)),
-                Components.directory(), AppClock.process());
+        var mailer = Components.mailer();
+        return Services.wired(Components.dynamoDb(), Components.table(), Components.documentStorage(), Components.exportFiles(), mailer,
+                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
+                        Components.mail(applications, mailer)),
+                directory, AppClock.process());
     }
 
     public AdminHandler(Services services, Supplier<Directory> directory) {

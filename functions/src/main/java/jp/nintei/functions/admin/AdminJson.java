@@ -10,8 +10,8 @@ import jp.nintei.domain.imports.ImportReport;
 import jp.nintei.functions.primary.ApplicationJson;
 import jp.nintei.service.ApplicationQueries;
 import jp.nintei.service.MemberImport;
-import jp.nintei.store.ApplicationLists;
-import jp.nintei.store.AuditLog;
+import jp.nintei.port.ApplicationLists;
+import jp.nintei.port.AuditLog;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,7 +42,7 @@ final class AdminJson {
             ApplicationLists.ListRow x = r.row();
             ObjectNode row = rows.addObject().put("memberNo", x.memberNo()).put("application", x.kind().slug())
                     .put("status", x.status().name()).put("statusLabel", ApplicationQueries.statusLabel(x.status()))
-                    .put("receiptNo", x.receiptNo()).put("mailState", x.mailState()).put("duesInProcess", x.duesInProcess())
+                    .put("receiptNo", x.receiptNo()).put("mailState", x.mailState() == null ? null : x.mailState().name()).put("duesInProcess", x.duesInProcess())
                     .put("confirmedJuly", x.confirmedJuly()).put("confirmedDues", x.confirmedDues())
                     .put("extendedUntil", x.extendedUntil() == null ? null : x.extendedUntil().toString());
             if (x.july() != null) row.set("july", SectionJson.july(x.july()));
@@ -131,7 +131,7 @@ final class AdminJson {
         var j = v.job();
         ObjectNode o = Json.object().put("id", j.id()).put("status", j.status().name()).put("stage", j.stage())
                 .put("done", j.done()).put("total", j.total()).put("year", j.year()).put("application", j.kind().slug());
-        if (j.status() == jp.nintei.store.ExportStore.Status.READY) {
+        if (j.status() == jp.nintei.port.ExportStore.Status.READY) {
             o.put("rows", j.rows()).put("bytes", j.bytes()).put("url", v.url()).put("fileName", v.fileName());
         }
         if (j.error() != null) o.put("message", j.error());

@@ -27,7 +27,7 @@ import jp.nintei.domain.secondary.TrainingEntry;
 import jp.nintei.functions.primary.ApplicationJson;
 import jp.nintei.service.ApplicationQueries;
 import jp.nintei.service.ReviewService;
-import jp.nintei.store.ReviewStore;
+import jp.nintei.port.ReviewStore;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,7 +1,7 @@
 package jp.nintei.functions.auth;
 
+import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoIdentityProvider;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
@@ -11,11 +11,10 @@ import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.account.PasswordPolicy;
 import jp.nintei.functions.support.Priming;
 import jp.nintei.platform.Settings;
-import jp.nintei.service.IdentityProvider;
+import jp.nintei.port.IdentityProvider;
 import jp.nintei.service.PasswordResetService;
 import jp.nintei.service.SignInService;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,17 +31,16 @@ public final class AuthHandler extends HttpFunction {
     @SuppressWarnings("unused") private final Priming priming;
 
     public AuthHandler() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Settings.require(Settings.TABLE_NAME);
+        var dynamo = Components.dynamoDb();
+        String table = Components.table();
         DynamoMemberStore members = new DynamoMemberStore(dynamo, table);
         DynamoAccountStore accounts = new DynamoAccountStore(dynamo, table);
-        var cognito = AwsClients.cognito();
+        var cognito = Components.cognito();
         this.signIn = new SignInService(members,
                 new CognitoIdentityProvider(cognito, Settings.require(Settings.USER_POOL_CLIENT_ID)), accounts);
         this.reset = new PasswordResetService(members, new DynamoApplicationLists(dynamo, table), accounts,
                 new CognitoMemberAccounts(cognito, Settings.require(Settings.USER_POOL_ID)),
-                new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
-                        Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), java.time.Clock.systemUTC());
+                Components.mailer(), java.time.Clock.systemUTC());
         this.priming = Priming.register("auth", () -> {
             Json.write(Json.parseObject("{\"userId\":\"a@example.com\",\"password\":\"x\"}"));
             members.findMemberNoByEmail("priming@invalid.example");

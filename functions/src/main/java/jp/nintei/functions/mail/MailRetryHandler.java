@@ -8,7 +8,7 @@ import jp.nintei.functions.support.Components;
 import java.time.Duration;
 import java.time.Instant;
 import jp.nintei.platform.Metrics;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationStore;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.MailService;
 

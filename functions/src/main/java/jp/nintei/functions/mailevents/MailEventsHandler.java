@@ -1,14 +1,13 @@
 package jp.nintei.functions.mailevents;
 
+import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Clock;
 import java.util.Map;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
 import jp.nintei.adapter.dynamo.DynamoMailEventStore;
-import jp.nintei.platform.Settings;
 import jp.nintei.service.MailEventService;
 
 /**
@@ -19,8 +18,8 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Map<Str
     private final MailEventService events;
 
     public MailEventsHandler() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Settings.require(Settings.TABLE_NAME);
+        var dynamo = Components.dynamoDb();
+        String table = Components.table();
         this.events = new MailEventService(new DynamoMailEventStore(dynamo, table), new DynamoAccountStore(dynamo, table), Clock.systemUTC());
     }
 

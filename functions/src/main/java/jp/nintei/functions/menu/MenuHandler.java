@@ -1,8 +1,8 @@
 package jp.nintei.functions.menu;
 
+import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.format.DateTimeFormatter;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
@@ -12,7 +12,6 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.MenuEntry;
 import jp.nintei.functions.support.Priming;
-import jp.nintei.platform.Settings;
 import jp.nintei.service.MyPageService;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +24,7 @@ public final class MenuHandler extends HttpFunction {
     @SuppressWarnings("unused") private final Priming priming;
 
     public MenuHandler() {
-        this.myPages = new MyPageService(new DynamoMemberStore(AwsClients.dynamoDb(), Settings.require(Settings.TABLE_NAME)),
+        this.myPages = new MyPageService(new DynamoMemberStore(Components.dynamoDb(), Components.table()),
                 AppClock.process());
         this.priming = Priming.register("menu", this::prime);
     }

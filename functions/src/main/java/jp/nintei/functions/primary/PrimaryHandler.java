@@ -13,7 +13,7 @@ import jp.nintei.domain.Rejection;
 import jp.nintei.functions.support.Components;
 import jp.nintei.functions.support.Priming;
 import jp.nintei.service.PrimaryApplicationService;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,7 +30,7 @@ public final class PrimaryHandler extends HttpFunction {
         this.service = Components.primary(store);
         this.priming = Priming.register("primary", () -> {
             Json.write(Json.parseObject("{\"version\":0,\"preferences\":[\"01\",null,null]}"));
-            store.load(new jp.nintei.store.ApplicationKey("0000000000", 2000, ApplicationKind.NEW_PRIMARY));
+            store.load(new jp.nintei.port.ApplicationKey("0000000000", 2000, ApplicationKind.NEW_PRIMARY));
         });
     }
 

@@ -1,17 +1,16 @@
 package jp.nintei.functions.schedule;
 
+import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
 import jp.nintei.adapter.dynamo.DynamoAccountStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationLists;
 import jp.nintei.adapter.dynamo.DynamoAuditLog;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.platform.Metrics;
 import jp.nintei.platform.Settings;
 import jp.nintei.service.MemberAccountService;
@@ -26,13 +25,12 @@ public final class AccountsHandler implements RequestHandler<ScheduledEvent, Map
     private final MemberAccountService accounts;
 
     public AccountsHandler() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Settings.require(Settings.TABLE_NAME);
+        var dynamo = Components.dynamoDb();
+        String table = Components.table();
         this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
                 new DynamoAuditLog(dynamo, table),
-                new CognitoMemberAccounts(AwsClients.cognito(), Settings.require(Settings.USER_POOL_ID)),
-                new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS),
-                        Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), Clock.systemUTC());
+                new CognitoMemberAccounts(Components.cognito(), Settings.require(Settings.USER_POOL_ID)),
+                Components.mailer(), Clock.systemUTC());
     }
 
     public AccountsHandler(MemberAccountService accounts) { this.accounts = accounts; }

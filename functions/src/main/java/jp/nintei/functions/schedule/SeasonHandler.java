@@ -1,14 +1,13 @@
 package jp.nintei.functions.schedule;
 
+import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
-import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoApplicationLists;
 import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.AppClock;
 import jp.nintei.platform.Settings;
 import jp.nintei.service.SeasonService;
@@ -18,11 +17,11 @@ public final class SeasonHandler implements RequestHandler<ScheduledEvent, Map<S
     private final SeasonService season;
 
     public SeasonHandler() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Settings.require(Settings.TABLE_NAME);
+        var dynamo = Components.dynamoDb();
+        String table = Components.table();
         this.season = new SeasonService(new DynamoSeasonStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
                 new DynamoAuditLog(dynamo, table),
-                new SesMailer(AwsClients.ses(), Settings.require(Settings.SENDER_ADDRESS), Settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
+                Components.mailer(),
                 Settings.require(Settings.SECRETARIAT_ADDRESS), AppClock.process());
     }
 

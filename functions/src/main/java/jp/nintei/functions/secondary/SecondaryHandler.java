@@ -30,7 +30,7 @@ public final class SecondaryHandler extends HttpFunction {
         this.directory = cache;
         this.priming = Priming.register("secondary", () -> {
             cache.get();
-            store.loadSecondary(new jp.nintei.store.ApplicationKey("0000000000", 2000, ApplicationKind.NEW_SECONDARY));
+            store.loadSecondary(new jp.nintei.port.ApplicationKey("0000000000", 2000, ApplicationKind.NEW_SECONDARY));
         });
     }
 

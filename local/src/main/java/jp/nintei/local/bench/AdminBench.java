@@ -53,7 +53,7 @@ import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.MailService;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;

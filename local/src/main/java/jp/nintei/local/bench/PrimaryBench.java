@@ -37,7 +37,7 @@ import jp.nintei.service.MailService;
 import jp.nintei.service.MyPageService;
 import jp.nintei.service.PrimaryApplicationService;
 import jp.nintei.service.WindowCache;
-import jp.nintei.store.ApplicationKey;
+import jp.nintei.port.ApplicationKey;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -42,8 +42,8 @@ import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.MailService;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.SecondaryStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * SDK clients, built once per container (handlers keep them in fields) with an explicit region,
- * credentials provider and the URLConnection HTTP client: no classpath scanning, fast cold start.
+ * How an SDK client is built: an explicit region, credentials provider and the URLConnection HTTP client (no classpath
+ * scanning, fast cold start). Each call builds a new client; the functions take theirs from
+ * {@code functions.support.Components}, which builds each once per container and shares it.
  */
 public final class AwsClients {
     private AwsClients() {}

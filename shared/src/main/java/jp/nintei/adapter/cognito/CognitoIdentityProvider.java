@@ -1,8 +1,8 @@
 package jp.nintei.adapter.cognito;
 
 import java.util.Map;
-import jp.nintei.service.IdentityProvider;
-import jp.nintei.service.MemberAccounts;
+import jp.nintei.port.IdentityProvider;
+import jp.nintei.port.MemberAccounts;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;

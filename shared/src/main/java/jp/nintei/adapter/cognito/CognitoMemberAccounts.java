@@ -1,6 +1,6 @@
 package jp.nintei.adapter.cognito;
 
-import jp.nintei.service.MemberAccounts;
+import jp.nintei.port.MemberAccounts;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Hand-written mapping of an application item. Documents are top-level attributes {@code D#<id>}. */
 public final class ApplicationMapper {
     static final String DOC_PREFIX = "D#";
-    static final String MAIL_PENDING = "MAIL#PENDING";
     static final String KIND = "kind";
     static final String YEAR = "year";
     static final String MEMBER_NO = "memberNo";

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.nintei.domain.account.AccountState;
-import jp.nintei.store.AccountStore;
+import jp.nintei.domain.application.MailStatus;
+import jp.nintei.port.AccountStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,9 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * GSI1 {@code ACCOUNTS} (by 会員番号), a queued one also under the sparse GSI2 {@code ACCOUNT#PENDING}.
  */
 public final class DynamoAccountStore implements AccountStore {
-    public static final String ACCOUNT = "ACCOUNT";
-    static final String LIST = "ACCOUNTS";
-    static final String QUEUE = "ACCOUNT#PENDING";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,7 +33,7 @@ public final class DynamoAccountStore implements AccountStore {
         this.table = table;
     }
 
-    static Map<String, AttributeValue> key(String memberNo) { return Keys.key(Keys.member(memberNo), ACCOUNT); }
+    static Map<String, AttributeValue> key(String memberNo) { return Keys.key(Keys.member(memberNo), Keys.ACCOUNT); }
 
     /** A queued account item (written by the member import beside the profile). */
     public static Map<String, AttributeValue> queuedItem(String memberNo, String email, Instant at) {
@@ -44,10 +42,10 @@ public final class DynamoAccountStore implements AccountStore {
         if (email != null) item.put("email", AttributeValue.fromS(email));
         item.put("status", AttributeValue.fromS(AccountState.QUEUED.name()));
         item.put("updatedAt", AttributeValue.fromS(at.toString()));
-        item.put(Keys.GSI1PK, AttributeValue.fromS(LIST));
+        item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.ACCOUNT_LIST));
         item.put(Keys.GSI1SK, AttributeValue.fromS(memberNo));
-        item.put(Keys.GSI2PK, AttributeValue.fromS(QUEUE));
-        item.put(Keys.GSI2SK, AttributeValue.fromS(at + "#" + memberNo));
+        item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.ACCOUNT_QUEUE));
+        item.put(Keys.GSI2SK, AttributeValue.fromS(Keys.accountQueueSort(at, memberNo)));
         return item;
     }
 
@@ -81,8 +79,8 @@ public final class DynamoAccountStore implements AccountStore {
         List<String> out = new ArrayList<>();
         QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI2).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(QUEUE))).limit(limit));
-        for (Map<String, AttributeValue> i : r.items()) out.add(Attr.s(i, Keys.PK).substring("MEMBER#".length()));
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.ACCOUNT_QUEUE))).limit(limit));
+        for (Map<String, AttributeValue> i : r.items()) out.add(Keys.memberNoOf(Attr.s(i, Keys.PK)));
         return out;
     }
 
@@ -97,7 +95,7 @@ public final class DynamoAccountStore implements AccountStore {
                         + " REMOVE reason, mailProblem, #g2pk, #g2sk",
                 Map.of(":s", AttributeValue.fromS(AccountState.INVITED.name()), ":e", AttributeValue.fromS(email),
                         ":m", AttributeValue.fromS(mailId), ":v", AttributeValue.fromS(validTo.toString()),
-                        ":sent", AttributeValue.fromS("SENT")), null);
+                        ":sent", AttributeValue.fromS(MailStatus.State.SENT.name())), null);
     }
 
     @Override
@@ -129,7 +127,7 @@ public final class DynamoAccountStore implements AccountStore {
                 "#g1pk", Keys.GSI1PK, "#g1sk", Keys.GSI1SK, "#no", MemberMapper.MEMBER_NO));
         Map<String, AttributeValue> v = new HashMap<>(values);
         v.put(":at", AttributeValue.fromS(at.toString()));
-        v.put(":list", AttributeValue.fromS(LIST));
+        v.put(":list", AttributeValue.fromS(Keys.ACCOUNT_LIST));
         v.put(":memberNo", AttributeValue.fromS(memberNo));
         String set = " , updatedAt = :at, #g1pk = :list, #g1sk = :memberNo, #no = :memberNo";
         int cut = expression.indexOf(" REMOVE ");
@@ -145,12 +143,12 @@ public final class DynamoAccountStore implements AccountStore {
     @Override
     public Page page(String cursor, int limit, boolean problemsOnly, Instant now) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.GSI1PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(LIST)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(Keys.ACCOUNT_LIST)));
         if (problemsOnly) {
             names.putAll(Map.of("#s", "status", "#ms", "mailState", "#vt", "validTo"));
             values.putAll(Map.of(":failed", AttributeValue.fromS(AccountState.FAILED.name()),
-                    ":invited", AttributeValue.fromS(AccountState.INVITED.name()), ":bounced", AttributeValue.fromS("BOUNCED"),
-                    ":complained", AttributeValue.fromS("COMPLAINED"), ":now", AttributeValue.fromS(now.toString())));
+                    ":invited", AttributeValue.fromS(AccountState.INVITED.name()), ":bounced", AttributeValue.fromS(MailStatus.State.BOUNCED.name()),
+                    ":complained", AttributeValue.fromS(MailStatus.State.COMPLAINED.name()), ":now", AttributeValue.fromS(now.toString())));
         }
         Map<String, AttributeValue> start = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         List<String> nos = new ArrayList<>();
@@ -178,7 +176,7 @@ public final class DynamoAccountStore implements AccountStore {
         if (!newHour && a.resetsSent() >= maxPerHour) return false;
         Map<String, AttributeValue> v = new HashMap<>(Map.of(":h", AttributeValue.fromS(hash), ":v", AttributeValue.fromS(validTo.toString()),
                 ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"), ":at", AttributeValue.fromS(at.toString()),
-                ":list", AttributeValue.fromS(LIST), ":memberNo", AttributeValue.fromS(memberNo)));
+                ":list", AttributeValue.fromS(Keys.ACCOUNT_LIST), ":memberNo", AttributeValue.fromS(memberNo)));
         v.put(":state", AttributeValue.fromS(ifNoRecord.name()));
         String count = newHour ? "resetsSent = :one, resetsSince = :at" : "resetsSent = resetsSent + :one";
         try {

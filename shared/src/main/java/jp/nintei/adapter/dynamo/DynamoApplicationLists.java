@@ -11,7 +11,8 @@ import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Member;
-import jp.nintei.store.ApplicationLists;
+import jp.nintei.domain.application.MailStatus;
+import jp.nintei.port.ApplicationLists;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -39,7 +40,7 @@ public final class DynamoApplicationLists implements ApplicationLists {
         } else {
             q.keyConditionExpression("#pk = :pk AND begins_with(#sk, :status)");
             q.expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK));
-            values.put(":status", AttributeValue.fromS(status.name() + "#"));
+            values.put(":status", AttributeValue.fromS(Keys.statusPrefix(status)));
         }
         q.expressionAttributeValues(values);
         if (cursor != null && !cursor.isBlank()) q.exclusiveStartKey(PageCursor.decode(cursor));
@@ -50,7 +51,7 @@ public final class DynamoApplicationLists implements ApplicationLists {
             String july = Attr.s(i, "july");
             rows.add(new ListRow(Attr.s(i, MemberMapper.MEMBER_NO), ApplicationKind.valueOf(Attr.s(i, "kind")),
                     s == null ? ApplicationStatus.DRAFT : ApplicationStatus.valueOf(s), Attr.instant(i, "submittedAt"),
-                    Attr.s(i, "receiptNo"), Attr.s(i, "mailState"), Attr.bool(i, "duesInProcess"),
+                    Attr.s(i, "receiptNo"), mailState(Attr.s(i, "mailState")), Attr.bool(i, "duesInProcess"),
                     jp.nintei.adapter.json.SectionJson.july(july == null ? null : Json.parse(july)),
                     Attr.s(i, "confirmedJuly"), Attr.s(i, "confirmedDues"), Attr.date(i, MemberMapper.EXTENDED_UNTIL)));
         }
@@ -68,7 +69,7 @@ public final class DynamoApplicationLists implements ApplicationLists {
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :status)")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.applicationList(year, kind)),
-                                ":status", AttributeValue.fromS(s.name() + "#")));
+                                ":status", AttributeValue.fromS(Keys.statusPrefix(s))));
                 if (start != null) q.exclusiveStartKey(start);
                 QueryResponse r = dynamo.query(q.build());
                 n += r.count();
@@ -130,4 +131,7 @@ public final class DynamoApplicationLists implements ApplicationLists {
         var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))));
         return MemberMapper.windows(year, r.hasItem() ? r.item() : null);
     }
+
+    /** The stored mail state; none on an application never submitted. */
+    private static MailStatus.State mailState(String stored) { return stored == null ? null : MailStatus.State.valueOf(stored); }
 }

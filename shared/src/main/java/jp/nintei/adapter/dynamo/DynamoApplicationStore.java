@@ -10,9 +10,10 @@ import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ApplicationStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ApplicationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,11 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** {@link ApplicationStore} on the single table: one item per application, one conditional update per write. */
-public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.store.SecondaryStore {
+public final class DynamoApplicationStore implements ApplicationStore, jp.nintei.port.SecondaryStore {
     /** On the year's window item: how many 業績 二次申請 asks for (a per-year setting; default 1). */
     public static final String REQUIRED_ACHIEVEMENTS = "requiredAchievements";
     /** GSI3 partition of submissions whose audit line is not written yet. */
-    static final String AUDIT_PENDING = "AUDIT#PENDING";
     private static final String DRAFT_OR_NEW = "(attribute_not_exists(PK) OR #status = :draft)";
 
     private final DynamoDbClient dynamo;
@@ -52,7 +52,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         for (Map<String, AttributeValue> item : items) {
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
-            else if (sk.startsWith("APP#")) {
+            else if (Keys.isApplication(sk)) {
                 app = ApplicationMapper.application(item);
                 correction = ReviewMapper.correction(item);
             }
@@ -63,7 +63,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     }
 
     @Override
-    public Optional<jp.nintei.store.SecondaryStore.Snapshot> loadSecondary(ApplicationKey key) {
+    public Optional<jp.nintei.port.SecondaryStore.Snapshot> loadSecondary(ApplicationKey key) {
         ApplicationKind primaryKind = key.kind().requiredPrimary();
         List<Map<String, AttributeValue>> keys = List.of(
                 Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
@@ -81,7 +81,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
             else if (sk.equals(primarySk)) primarySubmitted = ApplicationStatus.SUBMITTED.name().equals(Attr.s(item, "status"));
-            else if (sk.startsWith("APP#")) {
+            else if (Keys.isApplication(sk)) {
                 app = SecondaryMapper.secondary(item);
                 correction = ReviewMapper.correction(item);
             }
@@ -89,12 +89,12 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         }
         if (member == null) return Optional.empty();
         int required = window == null || !window.containsKey(REQUIRED_ACHIEVEMENTS) ? 1 : Attr.n(window, REQUIRED_ACHIEVEMENTS);
-        return Optional.of(new jp.nintei.store.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
+        return Optional.of(new jp.nintei.port.SecondaryStore.Snapshot(member, MemberMapper.windows(key.year(), window), app,
                 primarySubmitted, new jp.nintei.domain.secondary.AchievementRules.Required(Math.max(1, required)), correction));
     }
 
     @Override
-    public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.store.SecondaryStore.Change c, Instant now) {
+    public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.port.SecondaryStore.Change c, Instant now) {
         Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
         if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
         u.sectionOpen(c.resume() != null ? jp.nintei.domain.review.ReviewSection.RESUME
@@ -219,18 +219,18 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         u.set("#submittedAt", "submittedAt", AttributeValue.fromS(now.toString()));
         u.set("#receiptNo", "receiptNo", AttributeValue.fromS(receiptNo));
         u.set("#mailId", "mailId", AttributeValue.fromS(mailId));
-        u.set("#mailState", "mailState", AttributeValue.fromS("PENDING"));
+        u.set("#mailState", "mailState", AttributeValue.fromS(MailStatus.State.PENDING.name()));
         u.set("#mailAttempts", "mailAttempts", n(0));
-        u.set("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.SUBMITTED.name() + "#" + now + "#" + key.memberNo()));
-        u.set("#g2pk", Keys.GSI2PK, AttributeValue.fromS(ApplicationMapper.MAIL_PENDING));
-        u.set("#g2sk", Keys.GSI2SK, AttributeValue.fromS(now + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())));
+        u.set("#g1sk", Keys.GSI1SK, AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.SUBMITTED, now, key.memberNo())));
+        u.set("#g2pk", Keys.GSI2PK, AttributeValue.fromS(Keys.MAIL_PENDING));
+        u.set("#g2sk", Keys.GSI2SK, AttributeValue.fromS(Keys.pendingMailSort(now, key.memberNo(), key.year(), key.kind())));
         // 書類審査 list: every submitted application, newest submission first (a resubmission moves it up)
-        u.set("#g4pk", DynamoReviewStore.GSI4PK, AttributeValue.fromS(DynamoReviewStore.listKey(key.year(), key.kind())));
-        u.set("#g4sk", DynamoReviewStore.GSI4SK, AttributeValue.fromS(now + "#" + key.memberNo()));
+        u.set("#g4pk", Keys.GSI4PK, AttributeValue.fromS(Keys.reviewList(key.year(), key.kind())));
+        u.set("#g4sk", Keys.GSI4SK, AttributeValue.fromS(Keys.reviewListSort(now, key.memberNo())));
         u.remove("#open", ReviewMapper.OPEN_SECTIONS); // a 差し戻し answered: nothing stays locked for a later reopening
         // the audit line is queued with the submission itself (sparse on GSI3, which application items use for nothing
         // else): if writing it fails after the submit, the mail-retry schedule writes it later
-        u.set("#g3pk", Keys.GSI3PK, AttributeValue.fromS(AUDIT_PENDING));
+        u.set("#g3pk", Keys.GSI3PK, AttributeValue.fromS(Keys.AUDIT_PENDING));
         u.names.put("#history", "history");
         u.sets.add("#history = list_append(if_not_exists(#history, :noHistory), :event)");
         u.values.put(":noHistory", AttributeValue.fromL(List.of()));
@@ -243,7 +243,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     @Override
     public void recordSubmission(ApplicationKey key, String receiptNo, long version, Instant at) {
         // one id per submission: written again by a retry, it is the same line, never a second one
-        new DynamoAuditLog(dynamo, table).record(new jp.nintei.store.AuditLog.Entry(at, key.memberNo(), "SUBMITTED",
+        new DynamoAuditLog(dynamo, table).record(new jp.nintei.port.AuditLog.Entry(at, key.memberNo(), "SUBMITTED",
                 key.memberNo(), key.kind().slug(), "下書き（版 " + version + "）", "申請済（受付番号 " + receiptNo + "）"),
                 at + "#SUBMITTED#" + key.kind().name());
     }
@@ -252,14 +252,14 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     public int recordPendingAudits(int limit) {
         QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI3).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Keys.GSI3PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AUDIT_PENDING))).limit(limit));
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.AUDIT_PENDING))).limit(limit));
         int written = 0;
         for (Map<String, AttributeValue> k : r.items()) {
             var item = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Attr.s(k, Keys.PK), Attr.s(k, Keys.SK))).consistentRead(true));
             if (!item.hasItem() || Attr.s(item.item(), "submittedAt") == null) continue;
             var i = item.item();
-            String[] sk = Attr.s(i, Keys.SK).split("#");
-            ApplicationKey key = new ApplicationKey(Attr.s(i, ApplicationMapper.MEMBER_NO), Integer.parseInt(sk[1]), ApplicationKind.valueOf(sk[2]));
+            String sk = Attr.s(i, Keys.SK);
+            ApplicationKey key = new ApplicationKey(Attr.s(i, ApplicationMapper.MEMBER_NO), Keys.applicationYear(sk), Keys.applicationKind(sk));
             recordSubmission(key, Attr.s(i, "receiptNo"), Math.max(0, Attr.n(i, "version") - 1), Instant.parse(Attr.s(i, "submittedAt")));
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("REMOVE #g3pk")
                     .expressionAttributeNames(Map.of("#g3pk", Keys.GSI3PK)));
@@ -273,7 +273,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void markMailSent(ApplicationKey key, String mailId, Instant now, boolean auditWritten) {
-        Update u = mailUpdate(key, mailId, now, "SENT");
+        Update u = mailUpdate(key, mailId, now, MailStatus.State.SENT);
         u.set("#mailSentAt", "mailSentAt", AttributeValue.fromS(now.toString()));
         if (auditWritten) u.remove("#g3pk", Keys.GSI3PK); // off the audit queue in the same write
         runIgnoringConflict(u); // another sender got there first: the mail is sent, which is all that matters
@@ -286,24 +286,24 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void markMailFailed(ApplicationKey key, String mailId, Instant now) {
-        runIgnoringConflict(mailUpdate(key, mailId, now, "FAILED"));
+        runIgnoringConflict(mailUpdate(key, mailId, now, MailStatus.State.FAILED));
     }
 
     /**
      * One attempt more on a still pending mail with this id; with {@code newState} (SENT, FAILED) the mail also
      * leaves the pending state and the sparse GSI2 retry queue.
      */
-    private Update mailUpdate(ApplicationKey key, String mailId, Instant now, String newState) {
+    private Update mailUpdate(ApplicationKey key, String mailId, Instant now, MailStatus.State newState) {
         Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
         u.values.put(":mailId", AttributeValue.fromS(mailId));
-        u.values.put(":pendingMail", AttributeValue.fromS("PENDING"));
+        u.values.put(":pendingMail", AttributeValue.fromS(MailStatus.State.PENDING.name()));
         u.names.put("#mailId", "mailId");
         u.names.put("#mailState", "mailState");
         u.sets.add("#mailAttempts = #mailAttempts + :one");
         u.names.put("#mailAttempts", "mailAttempts");
         u.values.put(":one", n(1));
         if (newState != null) {
-            u.set("#mailState", "mailState", AttributeValue.fromS(newState));
+            u.set("#mailState", "mailState", AttributeValue.fromS(newState.name()));
             u.remove("#g2pk", Keys.GSI2PK);
             u.remove("#g2sk", Keys.GSI2SK);
         }
@@ -323,16 +323,16 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         QueryResponse r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI2)
                 .keyConditionExpression("#pk = :pk AND #sk < :before")
                 .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ApplicationMapper.MAIL_PENDING),
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.MAIL_PENDING),
                         ":before", AttributeValue.fromS(before.toString())))
                 .limit(limit));
         List<PendingMail> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : r.items()) {
             String pk = Attr.s(item, Keys.PK);
-            String[] sk = Attr.s(item, Keys.SK).split("#");
-            String since = Attr.s(item, Keys.GSI2SK).split("#")[0];
-            out.add(new PendingMail(new ApplicationKey(pk.substring("MEMBER#".length()), Integer.parseInt(sk[1]),
-                    ApplicationKind.valueOf(sk[2])), null, Instant.parse(since)));
+            String sk = Attr.s(item, Keys.SK);
+            String since = Keys.pendingMailSince(Attr.s(item, Keys.GSI2SK));
+            out.add(new PendingMail(new ApplicationKey(Keys.memberNoOf(pk), Keys.applicationYear(sk),
+                    Keys.applicationKind(sk)), null, Instant.parse(since)));
         }
         return out;
     }
@@ -383,7 +383,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
                 ifAbsent("#memberNo", ApplicationMapper.MEMBER_NO, AttributeValue.fromS(key.memberNo()));
                 ifAbsent("#createdAt", "createdAt", AttributeValue.fromS(now.toString()));
                 ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())));
-                ifAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + now + "#" + key.memberNo()));
+                ifAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, now, key.memberNo())));
                 set("#updatedAt", "updatedAt", AttributeValue.fromS(now.toString()));
             }
         }

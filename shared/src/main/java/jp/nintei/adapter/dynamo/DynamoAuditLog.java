@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.nintei.domain.AppClock;
-import jp.nintei.store.AuditLog;
+import jp.nintei.port.AuditLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -25,7 +25,7 @@ public final class DynamoAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(Entry e) { record(e, e.at() + "#" + UUID.randomUUID().toString().substring(0, 8)); }
+    public void record(Entry e) { record(e, Keys.auditLine(e.at(), UUID.randomUUID().toString().substring(0, 8))); }
 
     /** An audit line under a fixed id: written twice, it is still one line. */
     void record(Entry e, String id) {

@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.ApplicationStatus;
-import jp.nintei.store.CaseActionStore;
+import jp.nintei.domain.application.MailStatus;
+import jp.nintei.port.CaseActionStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +21,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
         this.table = table;
     }
 
-    private Map<String, AttributeValue> appKey(jp.nintei.store.ApplicationKey k) {
+    private Map<String, AttributeValue> appKey(jp.nintei.port.ApplicationKey k) {
         return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
     }
 
@@ -32,7 +33,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public void extend(jp.nintei.store.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
+    public void extend(jp.nintei.port.ApplicationKey key, LocalDate until, String note, String actor, Instant at) {
         // a draft the close marked 未提出 becomes a draft again: the extension is for finishing it
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("SET #s = :draft, #g1sk = :g1sk")
@@ -40,7 +41,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                             ":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
-                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())))));
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notMarked) {
             // a draft, a submission, or no item yet: nothing to undo
         }
@@ -55,11 +56,11 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                         ":kind", AttributeValue.fromS(key.kind().name()), ":year", AttributeValue.fromN(Integer.toString(key.year())),
                         ":member", AttributeValue.fromS(key.memberNo()), ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                         ":g1pk", AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())),
-                        ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+                        ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())))));
     }
 
     @Override
-    public boolean reopen(jp.nintei.store.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
+    public boolean reopen(jp.nintei.port.ApplicationKey key, LocalDate until, String reason, String actor, Instant at) {
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #s = :draft, #g1sk = :g1sk, #e = :until, #v = if_not_exists(#v, :zero) + :one, "
@@ -69,7 +70,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
                             "#v", "version", "#h", "history", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                             ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()),
-                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()),
+                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())),
                             ":until", AttributeValue.fromS(until.toString()), ":one", AttributeValue.fromN("1"),
                             ":zero", AttributeValue.fromN("0"),
                             ":none", AttributeValue.fromL(List.of()), ":event", event("REOPENED", actor, reason, at))));
@@ -80,7 +81,7 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public boolean confirm(jp.nintei.store.ApplicationKey key, String what, String note, String actor, Instant at) {
+    public boolean confirm(jp.nintei.port.ApplicationKey key, String what, String note, String actor, Instant at) {
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #c = :c, #h = list_append(if_not_exists(#h, :none), :event)")
@@ -95,16 +96,16 @@ public final class DynamoCaseActionStore implements CaseActionStore {
     }
 
     @Override
-    public boolean markMailPending(jp.nintei.store.ApplicationKey key, Instant at) {
+    public boolean markMailPending(jp.nintei.port.ApplicationKey key, Instant at) {
         try {
             RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key))
                     .updateExpression("SET #ms = :pending, #g2pk = :g2pk, #g2sk = :g2sk, #ma = :zero")
                     .conditionExpression("#s = :submitted AND attribute_exists(#mid)")
                     .expressionAttributeNames(Map.of("#ms", "mailState", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#s", "status",
                             "#mid", "mailId", "#ma", "mailAttempts"))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
-                            ":g2pk", AttributeValue.fromS(ApplicationMapper.MAIL_PENDING),
-                            ":g2sk", AttributeValue.fromS(at + "#" + Keys.member(key.memberNo()) + "#" + Keys.application(key.year(), key.kind())),
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(MailStatus.State.PENDING.name()),
+                            ":g2pk", AttributeValue.fromS(Keys.MAIL_PENDING),
+                            ":g2sk", AttributeValue.fromS(Keys.pendingMailSort(at, key.memberNo(), key.year(), key.kind())),
                             ":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()), ":zero", AttributeValue.fromN("0"))));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {

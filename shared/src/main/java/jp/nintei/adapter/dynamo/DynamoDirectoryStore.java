@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.nintei.domain.Facility;
 import jp.nintei.domain.Supervisor;
-import jp.nintei.store.DirectoryStore;
+import jp.nintei.port.DirectoryStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -13,8 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code DIR#SUPERVISOR} (sorted by ふりがな) so the directory search is one Query.
  */
 public final class DynamoDirectoryStore implements DirectoryStore {
-    public static final String FACILITIES = "DIR#FACILITY";
-    public static final String SUPERVISORS = "DIR#SUPERVISOR";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -27,36 +25,36 @@ public final class DynamoDirectoryStore implements DirectoryStore {
     @Override
     public void putFacility(Facility f) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.facility(f.facilityNo()),
-                "PERIOD#" + f.validFrom() + "#" + f.type()));
+                Keys.facilityPeriod(f.validFrom(), f.type())));
         item.put("facilityNo", AttributeValue.fromS(f.facilityNo()));
         common(item, f.name(), f.kana(), f.validFrom().toString(), f.validTo().toString());
         item.put("type", AttributeValue.fromS(f.type()));
-        item.put(Keys.GSI1PK, AttributeValue.fromS(FACILITIES));
-        item.put(Keys.GSI1SK, AttributeValue.fromS(f.kana() + "#" + f.facilityNo() + "#" + f.validFrom()));
+        item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.FACILITIES));
+        item.put(Keys.GSI1SK, AttributeValue.fromS(Keys.directorySort(f.kana(), f.facilityNo(), f.validFrom())));
         put(item);
     }
 
     @Override
     public void putSupervisor(Supervisor s) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.supervisor(s.supervisorNo()),
-                "QUAL#" + s.validFrom() + "#" + s.qualification()));
+                Keys.supervisorQualification(s.validFrom(), s.qualification())));
         item.put("supervisorNo", AttributeValue.fromS(s.supervisorNo()));
         common(item, s.name(), s.kana(), s.validFrom().toString(), s.validTo().toString());
         item.put("qualification", AttributeValue.fromS(s.qualification()));
-        item.put(Keys.GSI1PK, AttributeValue.fromS(SUPERVISORS));
-        item.put(Keys.GSI1SK, AttributeValue.fromS(s.kana() + "#" + s.supervisorNo() + "#" + s.validFrom()));
+        item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.SUPERVISORS));
+        item.put(Keys.GSI1SK, AttributeValue.fromS(Keys.directorySort(s.kana(), s.supervisorNo(), s.validFrom())));
         put(item);
     }
 
     @Override
     public jp.nintei.domain.directory.Directory loadAll() {
         java.util.List<Facility> facilities = new java.util.ArrayList<>();
-        for (Map<String, AttributeValue> i : all(FACILITIES)) {
+        for (Map<String, AttributeValue> i : all(Keys.FACILITIES)) {
             facilities.add(new Facility(Attr.s(i, "facilityNo"), Attr.s(i, "name"), Attr.s(i, "kana"), Attr.s(i, "type"),
                     Attr.date(i, "validFrom"), Attr.date(i, "validTo")));
         }
         java.util.List<Supervisor> supervisors = new java.util.ArrayList<>();
-        for (Map<String, AttributeValue> i : all(SUPERVISORS)) {
+        for (Map<String, AttributeValue> i : all(Keys.SUPERVISORS)) {
             supervisors.add(new Supervisor(Attr.s(i, "supervisorNo"), Attr.s(i, "name"), Attr.s(i, "kana"),
                     Attr.s(i, "qualification"), Attr.date(i, "validFrom"), Attr.date(i, "validTo")));
         }

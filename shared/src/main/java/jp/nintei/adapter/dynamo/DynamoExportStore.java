@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import jp.nintei.domain.ApplicationKind;
-import jp.nintei.store.ExportStore;
+import jp.nintei.port.ExportStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -20,7 +20,7 @@ public final class DynamoExportStore implements ExportStore {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String id) { return Keys.key("EXPORT#" + id, "EXPORT#" + id); }
+    private static Map<String, AttributeValue> key(String id) { return Keys.key(Keys.export(id), Keys.export(id)); }
 
     @Override
     public boolean start(Job job) {

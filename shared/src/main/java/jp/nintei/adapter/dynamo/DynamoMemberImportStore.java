@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.Member;
-import jp.nintei.store.MemberImportStore;
+import jp.nintei.port.MemberImportStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -96,7 +96,7 @@ public final class DynamoMemberImportStore implements MemberImportStore {
         Map<String, String> out = new HashMap<>();
         List<String> keys = emails.stream().filter(java.util.Objects::nonNull).map(MemberMapper::emailKey).distinct().toList();
         for (Map<String, AttributeValue> i : DynamoApplicationLists.batchGet(dynamo, table, keys, e -> MemberMapper.emailClaimKey(e))) {
-            out.put(Attr.s(i, Keys.PK).substring("EMAIL#".length()), Attr.s(i, MemberMapper.MEMBER_NO));
+            out.put(Keys.emailOf(Attr.s(i, Keys.PK)), Attr.s(i, MemberMapper.MEMBER_NO));
         }
         return out;
     }

@@ -9,8 +9,8 @@ import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationSummary;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.YearWindows;
-import jp.nintei.store.MemberStore;
-import jp.nintei.store.MyPageRecord;
+import jp.nintei.port.MemberStore;
+import jp.nintei.port.MyPageRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -55,8 +55,8 @@ public final class DynamoMemberStore implements MemberStore {
         for (Map<String, AttributeValue> item : items) {
             String sk = Attr.s(item, Keys.SK);
             if (Keys.PROFILE.equals(sk)) member = MemberMapper.member(item);
-            else if (sk.startsWith("APP#")) applications.add(MemberMapper.application(item));
-            else if (sk.startsWith("WINDOW#")) windowItem = item;
+            else if (Keys.isApplication(sk)) applications.add(MemberMapper.application(item));
+            else if (Keys.isWindow(sk)) windowItem = item;
         }
         if (member == null) return Optional.empty();
         return Optional.of(new MyPageRecord(member, MemberMapper.windows(year, windowItem), applications));
@@ -72,7 +72,7 @@ public final class DynamoMemberStore implements MemberStore {
         // an address shared by two members cannot identify one of them: sign in with the 会員番号 instead
         if (r.count() != 1) return Optional.empty();
         String pk = Attr.s(r.items().get(0), Keys.PK);
-        return Optional.of(pk.substring("MEMBER#".length()));
+        return Optional.of(Keys.memberNoOf(pk));
     }
 
     @Override

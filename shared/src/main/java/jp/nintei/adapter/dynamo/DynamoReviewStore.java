@@ -14,8 +14,8 @@ import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.review.Review;
 import jp.nintei.domain.review.ReviewState;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.ReviewStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.ReviewStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,11 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * puts every submitted application into.
  */
 public final class DynamoReviewStore implements ReviewStore {
-    /** GSI4: 書類審査 list, {@code REVIEW#<year>#<kind>} by submission time. */
-    public static final String GSI4 = "GSI4";
-    public static final String GSI4PK = "GSI4PK";
-    public static final String GSI4SK = "GSI4SK";
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -40,8 +35,6 @@ public final class DynamoReviewStore implements ReviewStore {
         this.dynamo = dynamo;
         this.table = table;
     }
-
-    public static String listKey(int year, ApplicationKind kind) { return "REVIEW#" + year + "#" + kind.name(); }
 
     private Map<String, AttributeValue> appKey(ApplicationKey k) {
         return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
@@ -81,9 +74,9 @@ public final class DynamoReviewStore implements ReviewStore {
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse r = dynamo.query(q -> {
-                q.tableName(table).indexName(GSI4).scanIndexForward(false).keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", GSI4PK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(listKey(year, kind))));
+                q.tableName(table).indexName(Keys.GSI4).scanIndexForward(false).keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI4PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.reviewList(year, kind))));
                 if (from != null) q.exclusiveStartKey(from);
             });
             for (Map<String, AttributeValue> i : r.items()) {
@@ -133,7 +126,7 @@ public final class DynamoReviewStore implements ReviewStore {
         Map<String, String> names = Map.of("#g1sk", Keys.GSI1SK, "#e", MemberMapper.EXTENDED_UNTIL, "#av", "version",
                 "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#open", ReviewMapper.OPEN_SECTIONS);
         Map<String, AttributeValue> values = Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
-                ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()),
+                ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())),
                 ":until", AttributeValue.fromS(until.toString()), ":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
                 ":open", AttributeValue.fromSs(List.copyOf(openSections)));
         return write(key, after, event, ", #s = :draft, #g1sk = :g1sk, #e = :until, #av = if_not_exists(#av, :zero) + :one, #open = :open"

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
-import jp.nintei.store.ApplicationKey;
-import jp.nintei.store.SeasonStore;
+import jp.nintei.port.ApplicationKey;
+import jp.nintei.port.SeasonStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -126,7 +126,7 @@ public final class DynamoSeasonStore implements SeasonStore {
                     .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
                     .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
                             ":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
-                            ":g1sk", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#" + at + "#" + key.memberNo()))));
+                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -141,7 +141,7 @@ public final class DynamoSeasonStore implements SeasonStore {
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.applicationList(year, kind)),
-                                ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name() + "#"))))
+                                ":draft", AttributeValue.fromS(Keys.statusPrefix(ApplicationStatus.DRAFT)))))
                 .items().forEach(i -> {
                     java.time.LocalDate until = Attr.date(i, MemberMapper.EXTENDED_UNTIL);
                     if (until != null) out.put(Attr.s(i, MemberMapper.MEMBER_NO), until);
@@ -155,7 +155,7 @@ public final class DynamoSeasonStore implements SeasonStore {
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :draft)")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.applicationList(year, kind)),
-                                ":draft", AttributeValue.fromS(status.name() + "#"))))
+                                ":draft", AttributeValue.fromS(Keys.statusPrefix(status)))))
                 .items().forEach(i -> out.add(Attr.s(i, MemberMapper.MEMBER_NO)));
         return out;
     }
@@ -173,7 +173,7 @@ public final class DynamoSeasonStore implements SeasonStore {
                     .expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
                             ":today", AttributeValue.fromS(at.atZone(jp.nintei.domain.AppClock.JST).toLocalDate().toString()),
                             ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
-                            ":g1sk", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name() + "#" + at + "#" + key.memberNo()),
+                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.NOT_SUBMITTED, at, key.memberNo())),
                             ":none", AttributeValue.fromL(List.of()),
                             ":event", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
                                     "at", AttributeValue.fromS(at.toString()), "event", AttributeValue.fromS("NOT_SUBMITTED"),

@@ -106,8 +106,8 @@ public final class MemberMapper {
         item.put(STATUS, AttributeValue.fromS(a.status().name()));
         if (a.submittedAt() != null) item.put(SUBMITTED_AT, AttributeValue.fromS(a.submittedAt().toString()));
         item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(a.year(), a.kind())));
-        item.put(Keys.GSI1SK, AttributeValue.fromS(a.status().name() + "#" + (a.submittedAt() == null ? "" : a.submittedAt())
-                + "#" + memberNo));
+        item.put(Keys.GSI1SK, AttributeValue.fromS(Keys.applicationListSort(a.status(), a.submittedAt() == null ? "" : a.submittedAt(),
+                memberNo)));
         item.put(MEMBER_NO, AttributeValue.fromS(memberNo));
         return item;
     }

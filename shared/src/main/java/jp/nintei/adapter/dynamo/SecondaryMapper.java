@@ -5,7 +5,7 @@ import java.util.Map;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.secondary.SecondaryApplication;
-import jp.nintei.store.SecondaryStore;
+import jp.nintei.port.SecondaryStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import jp.nintei.domain.Messages;
 import jp.nintei.platform.Log;
 import jp.nintei.platform.WarmUp;
-import jp.nintei.store.StoreUnavailable;
+import jp.nintei.port.StoreUnavailable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 

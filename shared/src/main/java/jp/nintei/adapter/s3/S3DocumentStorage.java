@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.platform.Settings;
-import jp.nintei.store.DocumentStorage;
+import jp.nintei.port.DocumentStorage;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;

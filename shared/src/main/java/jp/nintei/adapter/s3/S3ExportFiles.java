@@ -3,7 +3,7 @@ package jp.nintei.adapter.s3;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import jp.nintei.store.ExportFiles;
+import jp.nintei.port.ExportFiles;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;

@@ -1,6 +1,6 @@
 package jp.nintei.adapter.ses;
 
-import jp.nintei.service.Mailer;
+import jp.nintei.port.Mailer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;

@@ -1,4 +1,4 @@
-package jp.nintei.store;
+package jp.nintei.port;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.domain.application.PrimaryApplication;
 import jp.nintei.domain.secondary.SecondaryApplication;
 
@@ -14,7 +15,7 @@ import jp.nintei.domain.secondary.SecondaryApplication;
 public interface ApplicationLists extends MemberProfiles, StoredWindows {
     /** One line of the list: what the GSI projects, no whole item. */
     record ListRow(String memberNo, ApplicationKind kind, ApplicationStatus status, Instant submittedAt, String receiptNo,
-                   String mailState, boolean duesInProcess, jp.nintei.domain.secondary.JulyProjection july,
+                   MailStatus.State mailState, boolean duesInProcess, jp.nintei.domain.secondary.JulyProjection july,
                    String confirmedJuly, String confirmedDues, LocalDate extendedUntil) {}
 
     record Page(List<ListRow> rows, String nextCursor) {}

@@ -1,4 +1,4 @@
-package jp.nintei.service;
+package jp.nintei.port;
 
 /** Sends one plain-text mail. {@code id} is stable per mail, so a resend can be recognised as the same mail. */
 public interface Mailer {

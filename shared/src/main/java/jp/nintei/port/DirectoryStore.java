@@ -1,4 +1,4 @@
-package jp.nintei.store;
+package jp.nintei.port;
 
 import jp.nintei.domain.Facility;
 import jp.nintei.domain.Supervisor;

@@ -1,4 +1,4 @@
-package jp.nintei.service;
+package jp.nintei.port;
 
 /** The sign-in accounts of members, administered (Cognito user pool; username = 会員番号). */
 public interface MemberAccounts {

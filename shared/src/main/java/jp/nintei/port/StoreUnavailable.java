@@ -1,4 +1,4 @@
-package jp.nintei.store;
+package jp.nintei.port;
 
 /**
  * DynamoDB or S3 did not finish a request after every retry (throttled, unprocessed keys or items left, the

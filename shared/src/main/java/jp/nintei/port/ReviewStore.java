@@ -1,4 +1,4 @@
-package jp.nintei.store;
+package jp.nintei.port;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package jp.nintei.store;
+package jp.nintei.port;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,13 +48,6 @@ public interface ApplicationStore {
     /** This applicant's individual extension of the deadline (last day, JST), if the secretariat gave one. */
     Optional<java.time.LocalDate> extension(ApplicationKey key);
 
-    /** Open for this applicant now: the window, or the extension of it (one extra read only when the window is closed). */
-    default boolean openFor(ApplicationKey key, YearWindows windows, java.time.ZonedDateTime now) {
-        var w = windows.windowFor(key.kind());
-        if (w.isOpenAt(now)) return true;
-        return jp.nintei.domain.ApplicationSummary.openFor(w, extension(key).orElse(null), now);
-    }
-
     /** Saves the 希望地 of a draft whose stored version is {@code expectedVersion}; returns the new version. */
     long saveDraft(ApplicationKey key, long expectedVersion, List<String> preferences, Instant now);
 
@@ -87,14 +80,12 @@ public interface ApplicationStore {
      * The same, keeping the applicant's 氏名 and ふりがな as at submission on the item, so that the secretariat's review
      * list finds them by name without reading every profile.
      */
-    default void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member) {
-        submit(key, expectedVersion, receiptNo, mailId, now);
-    }
+    void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member);
 
     void markMailSent(ApplicationKey key, String mailId, Instant now);
 
     /** As {@link #markMailSent(ApplicationKey, String, Instant)}; with {@code auditWritten} the audit queue entry goes too. */
-    default void markMailSent(ApplicationKey key, String mailId, Instant now, boolean auditWritten) { markMailSent(key, mailId, now); }
+    void markMailSent(ApplicationKey key, String mailId, Instant now, boolean auditWritten);
 
     /**
      * The audit record of an applicant's submission (listable by day and member with the secretariat's actions),

@@ -1,4 +1,4 @@
-package jp.nintei.service;
+package jp.nintei.port;
 
 /** Password sign-in and token refresh (Cognito in production, cognito-local on the local stack). */
 public interface IdentityProvider {

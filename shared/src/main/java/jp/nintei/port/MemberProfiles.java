@@ -1,4 +1,4 @@
-package jp.nintei.store;
+package jp.nintei.port;
 
 import java.util.Collection;
 import java.util.Map;
