@@ -40,10 +40,8 @@ public interface IdentityProvider {
     Tokens refresh(String refreshToken) throws Rejected;
 
     /** Answers the first-password challenge; {@link MemberAccounts.WeakPassword} when the pool's policy refuses it. */
-    default Tokens completeNewPassword(String username, String session, String newPassword) throws Rejected, LockedOut {
-        throw new Rejected("unsupported");
-    }
+    Tokens completeNewPassword(String username, String session, String newPassword) throws Rejected, LockedOut;
 
     /** Logout: the refresh token (and the tokens it issued) stop working. */
-    default void revoke(String refreshToken) {}
+    void revoke(String refreshToken);
 }

@@ -40,6 +40,12 @@ class LayeringTest {
         assertEquals(List.of(), found);
     }
 
+    /** No rule hides in a port: a port declares what it needs and holds no default method. */
+    @Test
+    void thePortsHoldNoDefaultMethod() {
+        assertEquals(List.of(), offences("port", Set.of(), "    default "));
+    }
+
     @Test
     void theServicesSpeakTheDomainNotHttpNorJson() {
         List<String> found = offences("service", NOT_YET_CONVERTED, "jp.nintei.adapter.http", "ApiException", "tools.jackson",
