@@ -2,19 +2,13 @@ package jp.nintei.functions.accounts;
 
 import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.time.ZoneId;
-import jp.nintei.adapter.cognito.CognitoMemberAccounts;
-import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoApplicationLists;
-import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.Claims;
 import jp.nintei.adapter.http.HttpFunction;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.JapaneseText;
-import jp.nintei.platform.Settings;
 import jp.nintei.service.MemberAccountService;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,12 +23,7 @@ public final class AccountAdminHandler extends HttpFunction {
     private final MemberAccountService accounts;
 
     public AccountAdminHandler() {
-        var dynamo = Components.dynamoDb();
-        String table = Components.table();
-        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
-                new DynamoAuditLog(dynamo, table),
-                new CognitoMemberAccounts(Components.cognito(), Settings.require(Settings.USER_POOL_ID)),
-                Components.mailer(), Clock.systemUTC());
+        this.accounts = Components.memberAccounts();
     }
 
     public AccountAdminHandler(MemberAccountService accounts) { this.accounts = accounts; }

@@ -4,15 +4,9 @@ import jp.nintei.functions.support.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import jp.nintei.adapter.cognito.CognitoMemberAccounts;
-import jp.nintei.adapter.dynamo.DynamoAccountStore;
-import jp.nintei.adapter.dynamo.DynamoApplicationLists;
-import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.platform.Metrics;
-import jp.nintei.platform.Settings;
 import jp.nintei.service.MemberAccountService;
 
 /**
@@ -25,12 +19,7 @@ public final class AccountsHandler implements RequestHandler<ScheduledEvent, Map
     private final MemberAccountService accounts;
 
     public AccountsHandler() {
-        var dynamo = Components.dynamoDb();
-        String table = Components.table();
-        this.accounts = new MemberAccountService(new DynamoAccountStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
-                new DynamoAuditLog(dynamo, table),
-                new CognitoMemberAccounts(Components.cognito(), Settings.require(Settings.USER_POOL_ID)),
-                Components.mailer(), Clock.systemUTC());
+        this.accounts = Components.memberAccounts();
     }
 
     public AccountsHandler(MemberAccountService accounts) { this.accounts = accounts; }

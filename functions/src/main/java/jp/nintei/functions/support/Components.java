@@ -104,6 +104,16 @@ public final class Components {
         return new PrimaryApplicationService(store, mail(store), windows(store), AppClock.process());
     }
 
+    /** The members' sign-in accounts, as the accounts schedule and the secretariat's account routes both use them. */
+    public static jp.nintei.service.MemberAccountService memberAccounts() {
+        var dynamo = dynamoDb();
+        String table = table();
+        return new jp.nintei.service.MemberAccountService(new jp.nintei.adapter.dynamo.DynamoAccountStore(dynamo, table),
+                new jp.nintei.adapter.dynamo.DynamoApplicationLists(dynamo, table), new jp.nintei.adapter.dynamo.DynamoAuditLog(dynamo, table),
+                new jp.nintei.adapter.cognito.CognitoMemberAccounts(cognito(), Settings.require(Settings.USER_POOL_ID)), mailer(),
+                Clock.systemUTC());
+    }
+
     public static DocumentService documents(ApplicationStore store) {
         return new DocumentService(store, store instanceof SecondaryStore s ? s : null, documentStorage(), windows(store), AppClock.process());
     }
