@@ -20,6 +20,7 @@ import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.functions.auth.AuthHandler;
 import jp.nintei.functions.mailevents.MailEventsHandler;
 import jp.nintei.local.Bootstrap;
@@ -131,7 +132,7 @@ class AccountHandlersTest {
         var handler = new MailEventsHandler(new MailEventService(new DynamoMailEventStore(dynamo, Bootstrap.TABLE), accounts, Clock.systemUTC()));
         assertEquals(Map.of("records", 1, "recorded", 1), handler.handleRequest(event, null));
         var a = accounts.find(m.memberNo()).orElseThrow();
-        assertEquals("BOUNCED", a.mailState());
+        assertEquals(MailStatus.State.BOUNCED, a.mailState());
         assertTrue(a.mailProblem().contains("550 5.1.1 user unknown"), a.mailProblem());
         String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
         JsonNode rows = Http.get(system.gateway().url() + "/api/admin/accounts?problems=1", staff).json().get("rows");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.nintei.domain.account.AccountState;
+import jp.nintei.domain.application.MailStatus;
 
 /**
  * A member's sign-in account record (one item beside the profile, {@code SK=ACCOUNT}): its state for the
@@ -14,7 +15,7 @@ import jp.nintei.domain.account.AccountState;
  */
 public interface AccountStore {
     record Account(String memberNo, String email, AccountState state, String reason, Instant invitedAt, Instant validTo,
-                   String mailId, String mailState, String mailProblem, String resetHash, Instant resetValidTo,
+                   String mailId, MailStatus.State mailState, String mailProblem, String resetHash, Instant resetValidTo,
                    int resetAttempts, int resetsSent, Instant resetsSince, Instant updatedAt) {}
 
     record Page(List<Account> rows, String nextCursor) {}
@@ -53,5 +54,5 @@ public interface AccountStore {
     void resetDone(String memberNo, Instant at);
 
     /** What SES reported about a mail of this account (BOUNCED, COMPLAINED); ignored when {@code mailId} is not the last one. */
-    boolean mailEvent(String memberNo, String mailId, String state, String problem, Instant at);
+    boolean mailEvent(String memberNo, String mailId, MailStatus.State state, String problem, Instant at);
 }

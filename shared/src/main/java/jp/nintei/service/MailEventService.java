@@ -81,7 +81,7 @@ public final class MailEventService {
                             mailId, state, problem, clock.instant());
                 }
             } else if (a.matches()) {
-                recorded = accounts.mailEvent(a.group(2), mailId, state.name(), problem, clock.instant());
+                recorded = accounts.mailEvent(a.group(2), mailId, state, problem, clock.instant());
             }
         }
         Log.info("mail-event", Map.of("type", type, "mailId", String.valueOf(mailId), "recorded", recorded));

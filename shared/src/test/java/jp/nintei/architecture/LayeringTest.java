@@ -59,6 +59,23 @@ class LayeringTest {
         assertEquals(List.of(), found);
     }
 
+    /**
+     * One way to change part of an item: every UpdateItem, and every history line, is built by ConditionalUpdate
+     * (and sent by RetrySafeWrite), so a placeholder, a condition or a history line has one shape.
+     */
+    @Test
+    void theStoresUpdateItemsThroughOneBuilder() {
+        Set<String> builder = Set.of("ConditionalUpdate.java", "RetrySafeWrite.java");
+        assertEquals(List.of(), offences("adapter", builder, "updateItem(", "RetrySafeWrite.update(", "list_append", "UpdateItemRequest"));
+        assertTrue(offences("adapter/dynamo", Set.of(), "list_append").stream().anyMatch(f -> f.startsWith("adapter/dynamo/ConditionalUpdate.java:")));
+    }
+
+    /** The mail state is the enum in every port (a string there let "BOUNCED" and "bounced" both exist). */
+    @Test
+    void theMailStateIsTheEnumInEveryPort() {
+        assertEquals(List.of(), offences("port", Set.of(), "String mailState", "String state,"));
+    }
+
     /** The check itself can fail: it finds a name where one is used, so an empty answer above means something. */
     @Test
     void theCheckFindsANameWhereItIsUsed() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jp.nintei.domain.account.AccountState;
+import jp.nintei.domain.application.MailStatus;
 import jp.nintei.port.AccountStore;
 
 /**
@@ -21,7 +22,7 @@ public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Instant> queue = new LinkedHashMap<>();
 
     private static Account with(Account a, String memberNo, String email, AccountState state, String reason, Instant invitedAt,
-                                Instant validTo, String mailId, String mailState, String mailProblem, Instant at) {
+                                Instant validTo, String mailId, MailStatus.State mailState, String mailProblem, Instant at) {
         Account b = a == null ? new Account(memberNo, null, AccountState.QUEUED, null, null, null, null, null, null, null, null, 0, 0, null,
                 at) : a;
         return new Account(memberNo, email == null ? b.email() : email, state, reason, invitedAt, validTo, mailId, mailState,
@@ -50,7 +51,7 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized void invited(String memberNo, String email, String mailId, Instant validTo, Instant at) {
-        accounts.put(memberNo, with(accounts.get(memberNo), memberNo, email, AccountState.INVITED, null, at, validTo, mailId, "SENT", null, at));
+        accounts.put(memberNo, with(accounts.get(memberNo), memberNo, email, AccountState.INVITED, null, at, validTo, mailId, MailStatus.State.SENT, null, at));
         queue.remove(memberNo);
     }
 
@@ -75,7 +76,7 @@ public final class InMemoryAccountStore implements AccountStore {
     public synchronized Page page(String cursor, int limit, boolean problemsOnly, Instant now) {
         List<Account> all = new ArrayList<>();
         for (Account a : accounts.values()) {
-            boolean problem = a.state() == AccountState.FAILED || "BOUNCED".equals(a.mailState()) || "COMPLAINED".equals(a.mailState())
+            boolean problem = a.state() == AccountState.FAILED || a.mailState() == MailStatus.State.BOUNCED || a.mailState() == MailStatus.State.COMPLAINED
                     || (a.state() == AccountState.INVITED && a.validTo() != null && a.validTo().isBefore(now));
             if (!problemsOnly || problem) all.add(a);
         }
@@ -124,7 +125,7 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized boolean mailEvent(String memberNo, String mailId, String state, String problem, Instant at) {
+    public synchronized boolean mailEvent(String memberNo, String mailId, MailStatus.State state, String problem, Instant at) {
         Account a = accounts.get(memberNo);
         if (a == null || !mailId.equals(a.mailId())) return false;
         accounts.put(memberNo, new Account(memberNo, a.email(), a.state(), a.reason(), a.invitedAt(), a.validTo(), a.mailId(), state, problem,

@@ -60,7 +60,7 @@ public final class AccountAdminHandler extends HttpFunction {
         o.put("reason", a.reason());
         o.put("invitedAt", time(a.invitedAt()));
         o.put("validTo", time(a.validTo()));
-        o.put("mailState", a.mailState());
+        o.put("mailState", a.mailState() == null ? null : a.mailState().name());
         o.put("mailProblem", a.mailProblem());
         return o;
     }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link AccountStore} on the single table: {@code PK=MEMBER#<会員番号>, SK=ACCOUNT}; every account is listed under
@@ -53,9 +54,11 @@ public final class DynamoAccountStore implements AccountStore {
         String s = Attr.s(i, "status");
         return new Account(Attr.s(i, MemberMapper.MEMBER_NO), Attr.s(i, "email"), s == null ? AccountState.QUEUED : AccountState.valueOf(s),
                 Attr.s(i, "reason"), Attr.instant(i, "invitedAt"), Attr.instant(i, "validTo"), Attr.s(i, "mailId"),
-                Attr.s(i, "mailState"), Attr.s(i, "mailProblem"), Attr.s(i, "resetHash"), Attr.instant(i, "resetValidTo"),
+                mailState(Attr.s(i, "mailState")), Attr.s(i, "mailProblem"), Attr.s(i, "resetHash"), Attr.instant(i, "resetValidTo"),
                 Attr.n(i, "resetAttempts"), Attr.n(i, "resetsSent"), Attr.instant(i, "resetsSince"), Attr.instant(i, "updatedAt"));
     }
+
+    private static MailStatus.State mailState(String stored) { return stored == null ? null : MailStatus.State.valueOf(stored); }
 
     @Override
     public Optional<Account> find(String memberNo) {
@@ -91,53 +94,33 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public void invited(String memberNo, String email, String mailId, Instant validTo, Instant at) {
-        update(memberNo, at, "SET #s = :s, email = :e, mailId = :m, invitedAt = :at, validTo = :v, mailState = :sent"
-                        + " REMOVE reason, mailProblem, #g2pk, #g2sk",
-                Map.of(":s", AttributeValue.fromS(AccountState.INVITED.name()), ":e", AttributeValue.fromS(email),
-                        ":m", AttributeValue.fromS(mailId), ":v", AttributeValue.fromS(validTo.toString()),
-                        ":sent", AttributeValue.fromS(MailStatus.State.SENT.name())), null);
+        update(memberNo, at, AccountState.INVITED, email).set("#mid", "mailId", mailId).set("#inv", "invitedAt", at.toString())
+                .set("#vt", "validTo", validTo.toString()).set("#ms", "mailState", MailStatus.State.SENT.name())
+                .remove("#reason", "reason").remove("#mp", "mailProblem")
+                .run(dynamo);
     }
 
     @Override
     public void active(String memberNo, String email, Instant at) {
-        Map<String, AttributeValue> v = new HashMap<>(Map.of(":s", AttributeValue.fromS(AccountState.ACTIVE.name())));
-        String set = "SET #s = :s";
-        if (email != null) {
-            set += ", email = :e";
-            v.put(":e", AttributeValue.fromS(email));
-        }
-        update(memberNo, at, set + " REMOVE reason, validTo, #g2pk, #g2sk", v, null);
+        update(memberNo, at, AccountState.ACTIVE, email).remove("#reason", "reason").remove("#vt", "validTo").run(dynamo);
     }
 
     @Override
     public void failed(String memberNo, String email, String reason, Instant at) {
-        Map<String, AttributeValue> v = new HashMap<>(Map.of(":s", AttributeValue.fromS(AccountState.FAILED.name()),
-                ":r", AttributeValue.fromS(reason)));
-        String set = "SET #s = :s, reason = :r";
-        if (email != null) {
-            set += ", email = :e";
-            v.put(":e", AttributeValue.fromS(email));
-        }
-        update(memberNo, at, set + " REMOVE #g2pk, #g2sk", v, null);
+        update(memberNo, at, AccountState.FAILED, email).set("#reason", "reason", reason).run(dynamo);
     }
 
-    /** Every update keeps the item listed under GSI1 and stamps updatedAt. */
-    private void update(String memberNo, Instant at, String expression, Map<String, AttributeValue> values, String condition) {
-        Map<String, String> names = new HashMap<>(Map.of("#s", "status", "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK,
-                "#g1pk", Keys.GSI1PK, "#g1sk", Keys.GSI1SK, "#no", MemberMapper.MEMBER_NO));
-        Map<String, AttributeValue> v = new HashMap<>(values);
-        v.put(":at", AttributeValue.fromS(at.toString()));
-        v.put(":list", AttributeValue.fromS(Keys.ACCOUNT_LIST));
-        v.put(":memberNo", AttributeValue.fromS(memberNo));
-        String set = " , updatedAt = :at, #g1pk = :list, #g1sk = :memberNo, #no = :memberNo";
-        int cut = expression.indexOf(" REMOVE ");
-        String expr = cut < 0 ? expression + set : expression.substring(0, cut) + set + expression.substring(cut);
-        names.keySet().removeIf(n -> !expr.contains(n));
-        // safe to retry: an account write whose first attempt landed is not refused by its own condition
-        RetrySafeWrite.update(dynamo, u -> {
-            u.tableName(table).key(key(memberNo)).updateExpression(expr).expressionAttributeNames(names).expressionAttributeValues(v);
-            if (condition != null) u.conditionExpression(condition);
-        });
+    /**
+     * Every state change takes the account off the queue, keeps it listed under GSI1 and stamps updatedAt; the
+     * e-mail is kept when none is given. Run retry-safe: an account write whose first attempt landed is not refused.
+     */
+    private ConditionalUpdate update(String memberNo, Instant at, AccountState state, String email) {
+        ConditionalUpdate u = new ConditionalUpdate(table, key(memberNo)).set("#s", "status", state.name())
+                .set("#at", "updatedAt", at.toString()).set("#g1pk", Keys.GSI1PK, Keys.ACCOUNT_LIST).set("#g1sk", Keys.GSI1SK, memberNo)
+                .set("#no", MemberMapper.MEMBER_NO, memberNo)
+                .remove("#g2pk", Keys.GSI2PK).remove("#g2sk", Keys.GSI2SK);
+        if (email != null) u.set("#email", "email", email);
+        return u;
     }
 
     @Override
@@ -174,56 +157,41 @@ public final class DynamoAccountStore implements AccountStore {
         Account a = find(memberNo).orElse(null);
         boolean newHour = a == null || a.resetsSince() == null || a.resetsSince().isBefore(at.minus(Duration.ofHours(1)));
         if (!newHour && a.resetsSent() >= maxPerHour) return false;
-        Map<String, AttributeValue> v = new HashMap<>(Map.of(":h", AttributeValue.fromS(hash), ":v", AttributeValue.fromS(validTo.toString()),
-                ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"), ":at", AttributeValue.fromS(at.toString()),
-                ":list", AttributeValue.fromS(Keys.ACCOUNT_LIST), ":memberNo", AttributeValue.fromS(memberNo)));
-        v.put(":state", AttributeValue.fromS(ifNoRecord.name()));
-        String count = newHour ? "resetsSent = :one, resetsSince = :at" : "resetsSent = resetsSent + :one";
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(memberNo))
-                    .updateExpression("SET resetHash = :h, resetValidTo = :v, resetAttempts = :zero, " + count
-                            + ", updatedAt = :at, #g1pk = if_not_exists(#g1pk, :list), #g1sk = if_not_exists(#g1sk, :memberNo), #no = :memberNo"
-                            + ", #s = if_not_exists(#s, :state)")
-                    .expressionAttributeNames(Map.of("#g1pk", Keys.GSI1PK, "#g1sk", Keys.GSI1SK, "#no", MemberMapper.MEMBER_NO, "#s", "status"))
-                    .expressionAttributeValues(v));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        ConditionalUpdate u = new ConditionalUpdate(table, key(memberNo)).set("#hash", "resetHash", hash)
+                .set("#rvt", "resetValidTo", validTo.toString()).set("#ra", "resetAttempts", AttributeValue.fromN("0"))
+                .set("#at", "updatedAt", at.toString()).set("#no", MemberMapper.MEMBER_NO, memberNo)
+                .setIfAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS(Keys.ACCOUNT_LIST))
+                .setIfAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(memberNo))
+                .setIfAbsent("#s", "status", AttributeValue.fromS(ifNoRecord.name()));
+        if (newHour) u.set("#rs", "resetsSent", AttributeValue.fromN("1")).set("#rsince", "resetsSince", at.toString());
+        else u.increment("#rs", "resetsSent");
+        u.run(dynamo);
+        return true;
     }
 
     @Override
     public int resetAttemptFailed(String memberNo) {
-        software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse r;
+        ConditionalUpdate u = new ConditionalUpdate(table, key(memberNo)).increment("#ra", "resetAttempts").when("attribute_exists(PK)")
+                .returning(ReturnValue.UPDATED_NEW);
         try {
-            r = dynamo.updateItem(u -> u.tableName(table).key(key(memberNo))
-                .updateExpression("SET resetAttempts = if_not_exists(resetAttempts, :zero) + :one")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1")))
-                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+            return Attr.n(u.run(dynamo).attributes(), "resetAttempts");
         } catch (ConditionalCheckFailedException noAccount) {
             return 0;
         }
-        return Attr.n(r.attributes(), "resetAttempts");
     }
 
     @Override
     public void resetDone(String memberNo, Instant at) {
-        update(memberNo, at, "SET #s = :s REMOVE resetHash, resetValidTo, resetAttempts, reason, validTo, #g2pk, #g2sk",
-                Map.of(":s", AttributeValue.fromS(AccountState.ACTIVE.name())), null);
+        update(memberNo, at, AccountState.ACTIVE, null).remove("#hash", "resetHash").remove("#rvt", "resetValidTo")
+                .remove("#ra", "resetAttempts").remove("#reason", "reason").remove("#vt", "validTo")
+                .run(dynamo);
     }
 
     @Override
-    public boolean mailEvent(String memberNo, String mailId, String state, String problem, Instant at) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(memberNo))
-                    .updateExpression("SET mailState = :s, mailProblem = :p, mailEventAt = :at")
-                    .conditionExpression("mailId = :m")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(state), ":p", AttributeValue.fromS(problem),
-                            ":at", AttributeValue.fromS(at.toString()), ":m", AttributeValue.fromS(mailId))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    public boolean mailEvent(String memberNo, String mailId, MailStatus.State state, String problem, Instant at) {
+        // the same report twice sets the same values: sent once, as it is
+        return new ConditionalUpdate(table, key(memberNo)).set("#ms", "mailState", state.name()).set("#mp", "mailProblem", problem)
+                .set("#mat", "mailEventAt", at.toString()).when("#mid = :mid").name("#mid", "mailId").value(":mid", mailId)
+                .runOnce(dynamo);
     }
 }

@@ -128,7 +128,7 @@ public final class DynamoApplicationLists implements ApplicationLists {
 
     @Override
     public jp.nintei.domain.YearWindows windows(int year) {
-        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))));
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.windowItem(year)));
         return MemberMapper.windows(year, r.hasItem() ? r.item() : null);
     }
 

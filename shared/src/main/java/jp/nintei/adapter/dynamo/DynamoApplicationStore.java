@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** {@link ApplicationStore} on the single table: one item per application, one conditional update per write. */
@@ -42,8 +41,8 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
     public Optional<ApplicationStore.Snapshot> load(ApplicationKey key) {
         List<Map<String, AttributeValue>> keys = List.of(
                 Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
-                Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())),
-                Keys.key(Keys.window(key.year()), Keys.window(key.year())));
+                Keys.applicationItem(key),
+                Keys.windowItem(key.year()));
         List<Map<String, AttributeValue>> items = batchGet(keys);
         Member member = null;
         Map<String, AttributeValue> window = null;
@@ -67,9 +66,9 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         ApplicationKind primaryKind = key.kind().requiredPrimary();
         List<Map<String, AttributeValue>> keys = List.of(
                 Keys.key(Keys.member(key.memberNo()), Keys.PROFILE),
-                Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())),
+                Keys.applicationItem(key),
                 Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), primaryKind)),
-                Keys.key(Keys.window(key.year()), Keys.window(key.year())));
+                Keys.windowItem(key.year()));
         Member member = null;
         Map<String, AttributeValue> window = null;
         jp.nintei.domain.secondary.SecondaryApplication app =
@@ -95,8 +94,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public long saveSecondary(ApplicationKey key, long expectedVersion, jp.nintei.port.SecondaryStore.Change c, Instant now) {
-        Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
-        if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
+        Update u = new Update(key, now).condition(DRAFT_OR_NEW).version(expectedVersion);
         u.sectionOpen(c.resume() != null ? jp.nintei.domain.review.ReviewSection.RESUME
                 : c.training() != null ? jp.nintei.domain.review.ReviewSection.TRAINING
                 : c.achievements() != null ? jp.nintei.domain.review.ReviewSection.ACHIEVEMENTS
@@ -117,27 +115,26 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public Optional<java.time.LocalDate> extension(ApplicationKey key) {
-        var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.applicationItem(key)).consistentRead(true)
                 .projectionExpression("#e").expressionAttributeNames(Map.of("#e", MemberMapper.EXTENDED_UNTIL)));
         return r.hasItem() ? Optional.ofNullable(Attr.date(r.item(), MemberMapper.EXTENDED_UNTIL)) : Optional.empty();
     }
 
     @Override
     public jp.nintei.domain.YearWindows windows(int year) {
-        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))));
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.windowItem(year)));
         return MemberMapper.windows(year, r.hasItem() ? r.item() : null);
     }
 
     @Override
     public long saveDraft(ApplicationKey key, long expectedVersion, List<String> preferences, Instant now) {
-        Update u = new Update(key, now).condition(DRAFT_OR_NEW + " AND " + versionIs(expectedVersion));
+        Update u = new Update(key, now).condition(DRAFT_OR_NEW).version(expectedVersion);
         u.sectionOpen(jp.nintei.domain.review.ReviewSection.PREFERENCES);
         for (int i = 0; i < 3; i++) {
             String code = i < preferences.size() ? preferences.get(i) : null;
             if (code == null) u.remove("#p" + i, "pref" + (i + 1));
             else u.set("#p" + i, "pref" + (i + 1), AttributeValue.fromS(code));
         }
-        if (expectedVersion > 0) u.values.put(":expected", n(expectedVersion));
         return u.run();
     }
 
@@ -149,29 +146,22 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public long registerDocument(ApplicationKey key, String documentId, int pages, Instant now) {
-        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d)").documentSectionOpen();
-        u.names.put("#d", ApplicationMapper.DOC_PREFIX + documentId);
-        u.names.put("#ds", "status");
-        u.names.put("#dp", "pages");
-        u.sets.add("#d.#ds = :registered");
-        u.sets.add("#d.#dp = :pages");
-        u.values.put(":registered", AttributeValue.fromS(Document.Status.REGISTERED.name()));
-        u.values.put(":pages", n(pages));
-        return u.run();
+        return registered(new Update(key, now).condition("#status = :draft AND attribute_exists(#d)").documentSectionOpen(),
+                documentId, pages).run();
     }
 
     @Override
     public long registerDocument(ApplicationKey key, String documentId, int pages, long expectedVersion, Instant now) {
-        Update u = new Update(key, now).condition("#status = :draft AND attribute_exists(#d) AND " + versionIs(expectedVersion));
-        u.values.put(":expected", n(expectedVersion));
-        u.names.put("#d", ApplicationMapper.DOC_PREFIX + documentId);
-        u.names.put("#ds", "status");
-        u.names.put("#dp", "pages");
-        u.sets.add("#d.#ds = :registered");
-        u.sets.add("#d.#dp = :pages");
-        u.values.put(":registered", AttributeValue.fromS(Document.Status.REGISTERED.name()));
-        u.values.put(":pages", n(pages));
-        return u.run();
+        return registered(new Update(key, now).condition("#status = :draft AND attribute_exists(#d)").version(expectedVersion),
+                documentId, pages).run();
+    }
+
+    /** The stored document {@code #d} marked 登録済 with its page count. */
+    private static Update registered(Update u, String documentId, int pages) {
+        u.w.name("#d", ApplicationMapper.DOC_PREFIX + documentId).name("#ds", "status").name("#dp", "pages")
+                .setClause("#d.#ds = :registered").setClause("#d.#dp = :pages")
+                .value(":registered", Document.Status.REGISTERED.name()).value(":pages", pages);
+        return u;
     }
 
     @Override
@@ -195,7 +185,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public Optional<Document> findDocument(ApplicationKey key, String documentId) {
-        var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.applicationItem(key)).consistentRead(true)
                 .projectionExpression("#d").expressionAttributeNames(Map.of("#d", ApplicationMapper.DOC_PREFIX + documentId)));
         AttributeValue v = r.hasItem() ? r.item().get(ApplicationMapper.DOC_PREFIX + documentId) : null;
         return v == null ? Optional.empty() : Optional.of(ApplicationMapper.document(documentId, v.m()));
@@ -208,13 +198,12 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
     @Override
     public void submit(ApplicationKey key, long expectedVersion, String receiptNo, String mailId, Instant now, Member member) {
-        Update u = new Update(key, now).condition("#status = :draft AND " + versionIs(expectedVersion));
+        Update u = new Update(key, now).condition("#status = :draft").version(expectedVersion);
         if (member != null) {
             // as typed in the member record (never normalised); the review list searches these through GSI4
             if (member.name() != null) u.set("#mname", "name", AttributeValue.fromS(member.name()));
             if (member.kana() != null) u.set("#mkana", "kana", AttributeValue.fromS(member.kana()));
         }
-        u.values.put(":expected", n(expectedVersion));
         u.set("#status", "status", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()));
         u.set("#submittedAt", "submittedAt", AttributeValue.fromS(now.toString()));
         u.set("#receiptNo", "receiptNo", AttributeValue.fromS(receiptNo));
@@ -231,12 +220,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         // the audit line is queued with the submission itself (sparse on GSI3, which application items use for nothing
         // else): if writing it fails after the submit, the mail-retry schedule writes it later
         u.set("#g3pk", Keys.GSI3PK, AttributeValue.fromS(Keys.AUDIT_PENDING));
-        u.names.put("#history", "history");
-        u.sets.add("#history = list_append(if_not_exists(#history, :noHistory), :event)");
-        u.values.put(":noHistory", AttributeValue.fromL(List.of()));
-        u.values.put(":event", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                "at", AttributeValue.fromS(now.toString()), "event", AttributeValue.fromS("SUBMITTED"),
-                "by", AttributeValue.fromS(key.memberNo()))))));
+        u.w.appendHistory(now, "SUBMITTED", key.memberNo(), null);
         u.run();
     }
 
@@ -261,8 +245,7 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             String sk = Attr.s(i, Keys.SK);
             ApplicationKey key = new ApplicationKey(Attr.s(i, ApplicationMapper.MEMBER_NO), Keys.applicationYear(sk), Keys.applicationKind(sk));
             recordSubmission(key, Attr.s(i, "receiptNo"), Math.max(0, Attr.n(i, "version") - 1), Instant.parse(Attr.s(i, "submittedAt")));
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression("REMOVE #g3pk")
-                    .expressionAttributeNames(Map.of("#g3pk", Keys.GSI3PK)));
+            new ConditionalUpdate(table, Keys.applicationItem(key)).remove("#g3pk", Keys.GSI3PK).run(dynamo);
             written++;
         }
         return written;
@@ -295,13 +278,8 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
      */
     private Update mailUpdate(ApplicationKey key, String mailId, Instant now, MailStatus.State newState) {
         Update u = new Update(key, now, false).condition("#mailId = :mailId AND #mailState = :pendingMail");
-        u.values.put(":mailId", AttributeValue.fromS(mailId));
-        u.values.put(":pendingMail", AttributeValue.fromS(MailStatus.State.PENDING.name()));
-        u.names.put("#mailId", "mailId");
-        u.names.put("#mailState", "mailState");
-        u.sets.add("#mailAttempts = #mailAttempts + :one");
-        u.names.put("#mailAttempts", "mailAttempts");
-        u.values.put(":one", n(1));
+        u.w.name("#mailId", "mailId").name("#mailState", "mailState").value(":mailId", mailId)
+                .value(":pendingMail", MailStatus.State.PENDING.name()).increment("#mailAttempts", "mailAttempts");
         if (newState != null) {
             u.set("#mailState", "mailState", AttributeValue.fromS(newState.name()));
             u.remove("#g2pk", Keys.GSI2PK);
@@ -337,27 +315,17 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         return out;
     }
 
-    private Map<String, AttributeValue> appKey(ApplicationKey key) {
-        return Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind()));
-    }
-
-    private static String versionIs(long expected) {
-        return expected == 0 ? "attribute_not_exists(#version)" : "#version = :expected";
-    }
-
     private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
 
-    /** One UpdateItem: the set/remove clauses, the condition, the version bump and the item's identity fields. */
+    /**
+     * One write of an application item ({@link ConditionalUpdate}) with what every such write carries: the version bump,
+     * the identity and list fields of a first write, the 差し戻し's lock, and on refusal one read to say why.
+     */
     private final class Update {
-        final ApplicationKey key;
-        final Map<String, String> names = new HashMap<>();
-        final Map<String, AttributeValue> values = new HashMap<>();
-        final List<String> sets = new ArrayList<>();
-        final List<String> removes = new ArrayList<>();
-        String condition;
+        final ConditionalUpdate w;
         boolean returnOld;
         /** the write is conditioned on the sections a 差し戻し opened */
-        boolean locked;
+        private boolean locked;
         Map<String, AttributeValue> old;
         /** The SDK's retry found this write already applied by its first attempt (no old values to return then). */
         boolean landedEarlier;
@@ -366,96 +334,73 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
         Update(ApplicationKey key, Instant now) { this(key, now, true); }
 
         Update(ApplicationKey key, Instant now, boolean bumpsVersion) {
-            this.key = key;
             this.bumpsVersion = bumpsVersion;
-            names.put("#status", "status");
-            values.put(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()));
+            w = new ConditionalUpdate(table, Keys.applicationItem(key)).name("#status", "status")
+                    .value(":draft", ApplicationStatus.DRAFT.name());
             if (bumpsVersion) {
                 // identity and list-index fields, written on the first save and kept after
-                names.put("#version", "version");
-                sets.add("#version = if_not_exists(#version, :zero) + :one");
-                values.put(":zero", n(0));
-                values.put(":one", n(1));
-                set("#status", "status", null);
-                sets.add("#status = if_not_exists(#status, :draft)");
-                ifAbsent("#kind", ApplicationMapper.KIND, AttributeValue.fromS(key.kind().name()));
-                ifAbsent("#year", ApplicationMapper.YEAR, n(key.year()));
-                ifAbsent("#memberNo", ApplicationMapper.MEMBER_NO, AttributeValue.fromS(key.memberNo()));
-                ifAbsent("#createdAt", "createdAt", AttributeValue.fromS(now.toString()));
-                ifAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())));
-                ifAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, now, key.memberNo())));
-                set("#updatedAt", "updatedAt", AttributeValue.fromS(now.toString()));
+                w.increment("#version", "version");
+                w.setIfAbsent("#status", "status", AttributeValue.fromS(ApplicationStatus.DRAFT.name()));
+                w.setIfAbsent("#kind", ApplicationMapper.KIND, AttributeValue.fromS(key.kind().name()));
+                w.setIfAbsent("#year", ApplicationMapper.YEAR, n(key.year()));
+                w.setIfAbsent("#memberNo", ApplicationMapper.MEMBER_NO, AttributeValue.fromS(key.memberNo()));
+                w.setIfAbsent("#createdAt", "createdAt", AttributeValue.fromS(now.toString()));
+                w.setIfAbsent("#g1pk", Keys.GSI1PK, AttributeValue.fromS(Keys.applicationList(key.year(), key.kind())));
+                w.setIfAbsent("#g1sk", Keys.GSI1SK, AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, now, key.memberNo())));
+                w.set("#updatedAt", "updatedAt", AttributeValue.fromS(now.toString()));
             }
         }
 
         Update condition(String c) {
-            this.condition = c;
+            w.when(c);
+            return this;
+        }
+
+        /** The version the writer last read (0: no item yet): a write over a newer one is refused as stale. */
+        Update version(long expected) {
+            w.name("#version", "version");
+            if (expected == 0) w.and("attribute_not_exists(#version)");
+            else w.and("#version = :expected").value(":expected", expected);
             return this;
         }
 
         /** After a 差し戻し only the sections it names may change ({@code openSections} absent: all may). */
         Update sectionOpen(jp.nintei.domain.review.ReviewSection s) {
-            names.put("#open", ReviewMapper.OPEN_SECTIONS);
-            values.put(":section", AttributeValue.fromS(s.slug()));
-            condition = condition + " AND (attribute_not_exists(#open) OR contains(#open, :section))";
+            w.name("#open", ReviewMapper.OPEN_SECTIONS).value(":section", s.slug())
+                    .and("(attribute_not_exists(#open) OR contains(#open, :section))");
             locked = true;
             return this;
         }
 
         /** The same for a stored document {@code #d}: its purpose's section must be open. */
         Update documentSectionOpen() {
-            names.put("#open", ReviewMapper.OPEN_SECTIONS);
-            names.put("#dpurpose", "purpose");
-            StringBuilder c = new StringBuilder(" AND (attribute_not_exists(#open)");
+            w.name("#open", ReviewMapper.OPEN_SECTIONS).name("#dpurpose", "purpose");
+            StringBuilder c = new StringBuilder("(attribute_not_exists(#open)");
             int i = 0;
             for (jp.nintei.domain.application.DocumentPurpose p : jp.nintei.domain.application.DocumentPurpose.values()) {
-                values.put(":dp" + i, AttributeValue.fromS(p.name()));
-                values.put(":ds" + i, AttributeValue.fromS(jp.nintei.domain.review.ReviewSection.of(p).slug()));
+                w.value(":dp" + i, p.name()).value(":ds" + i, jp.nintei.domain.review.ReviewSection.of(p).slug());
                 c.append(" OR (#d.#dpurpose = :dp").append(i).append(" AND contains(#open, :ds").append(i).append("))");
                 i++;
             }
-            condition = condition + c + ")";
+            w.and(c + ")");
             locked = true;
             return this;
         }
 
         Update set(String placeholder, String attribute, AttributeValue value) {
-            names.put(placeholder, attribute);
-            if (value == null) return this;
-            String v = ":" + placeholder.substring(1);
-            values.put(v, value);
-            sets.removeIf(s -> s.startsWith(placeholder + " ="));
-            sets.add(placeholder + " = " + v);
+            w.set(placeholder, attribute, value);
             return this;
         }
 
-        void ifAbsent(String placeholder, String attribute, AttributeValue value) {
-            names.put(placeholder, attribute);
-            String v = ":" + placeholder.substring(1);
-            values.put(v, value);
-            sets.add(placeholder + " = if_not_exists(" + placeholder + ", " + v + ")");
-        }
-
         Update remove(String placeholder, String attribute) {
-            names.put(placeholder, attribute);
-            removes.add(placeholder);
+            w.remove(placeholder, attribute);
             return this;
         }
 
         long run() {
-            StringBuilder expr = new StringBuilder("SET ").append(String.join(", ", sets));
-            if (!removes.isEmpty()) expr.append(" REMOVE ").append(String.join(", ", removes));
-            Map<String, String> usedNames = new HashMap<>();
-            String all = expr + " " + condition;
-            names.forEach((k, v) -> { if (all.contains(k)) usedNames.put(k, v); });
-            Map<String, AttributeValue> usedValues = new HashMap<>();
-            values.forEach((k, v) -> { if (containsToken(all, k)) usedValues.put(k, v); });
-            UpdateItemRequest request = UpdateItemRequest.builder().tableName(table).key(appKey(key))
-                    .updateExpression(expr.toString()).conditionExpression(condition)
-                    .expressionAttributeNames(usedNames).expressionAttributeValues(usedValues)
-                    .returnValues(returnOld ? ReturnValue.ALL_OLD : ReturnValue.UPDATED_NEW).build();
+            w.returning(returnOld ? ReturnValue.ALL_OLD : ReturnValue.UPDATED_NEW);
             try {
-                RetrySafeWrite.Result result = RetrySafeWrite.update(dynamo, request);
+                RetrySafeWrite.Result result = w.run(dynamo);
                 UpdateItemResponse r = result.response();
                 landedEarlier = result.earlierAttempt();
                 if (returnOld && !landedEarlier) old = r.attributes();
@@ -468,15 +413,15 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
 
         /** Only on the failure path: one read to tell "submitted" from "stale" from "no such document". */
         private Conflict diagnose() {
-            String doc = names.get("#d");
+            String doc = w.attribute("#d");
             Map<String, String> projected = new HashMap<>(Map.of("#s", "status", "#open", ReviewMapper.OPEN_SECTIONS));
             if (doc != null) projected.put("#d", doc);
-            var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+            var r = dynamo.getItem(g -> g.tableName(table).key(w.key()).consistentRead(true)
                     .projectionExpression(doc != null ? "#s, #open, #d" : "#s, #open").expressionAttributeNames(projected));
             String status = r.hasItem() ? Attr.s(r.item(), "status") : null;
             if (locked && ApplicationStatus.DRAFT.name().equals(status) && r.item().containsKey(ReviewMapper.OPEN_SECTIONS)) {
-                java.util.List<String> open = r.item().get(ReviewMapper.OPEN_SECTIONS).ss();
-                AttributeValue section = values.get(":section");
+                List<String> open = r.item().get(ReviewMapper.OPEN_SECTIONS).ss();
+                AttributeValue section = w.valueOf(":section");
                 AttributeValue stored = doc == null ? null : r.item().get(doc);
                 String needed = section != null ? section.s() : stored != null && stored.hasM()
                         ? jp.nintei.domain.review.ReviewSection.of(jp.nintei.domain.application.DocumentPurpose.valueOf(Attr.s(stored.m(), "purpose"))).slug()
@@ -485,18 +430,8 @@ public final class DynamoApplicationStore implements ApplicationStore, jp.nintei
             }
             if (ApplicationStatus.SUBMITTED.name().equals(status) && bumpsVersion) return new Conflict(Conflict.Reason.SUBMITTED);
             if (ApplicationStatus.NOT_SUBMITTED.name().equals(status)) return new Conflict(Conflict.Reason.CLOSED);
-            if (condition.contains("attribute_exists(#d)")) return new Conflict(Conflict.Reason.MISSING);
+            if (w.condition().contains("attribute_exists(#d)")) return new Conflict(Conflict.Reason.MISSING);
             return new Conflict(bumpsVersion ? Conflict.Reason.STALE : Conflict.Reason.MISSING);
         }
-    }
-
-    private static boolean containsToken(String text, String token) {
-        int i = text.indexOf(token);
-        while (i >= 0) {
-            int end = i + token.length();
-            if (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))) return true;
-            i = text.indexOf(token, i + 1);
-        }
-        return false;
     }
 }

@@ -48,35 +48,28 @@ public final class DynamoExportStore implements ExportStore {
 
     @Override
     public void progress(String id, String stage, int done, int total) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(id)).updateExpression("SET #st = :st, #d = :d, #t = :t")
-                .conditionExpression("#s = :building")
-                .expressionAttributeNames(Map.of("#st", "stage", "#d", "done", "#t", "total", "#s", "status"))
-                .expressionAttributeValues(Map.of(":st", AttributeValue.fromS(stage), ":d", n(done), ":t", n(total),
-                        ":building", AttributeValue.fromS(Status.BUILDING.name()))));
-        } catch (ConditionalCheckFailedException finished) {
-            // the job is over: its progress stays as it ended
-        }
+        // refused once the job is over: its progress stays as it ended
+        update(id).set("#st", "stage", stage).set("#d", "done", n(done)).set("#t", "total", n(total))
+                .when("#s = :building").name("#s", "status").value(":building", Status.BUILDING.name())
+                .runOnce(dynamo);
     }
 
     @Override
     public void finish(String id, String fileKey, int rows, long bytes, Instant at) {
-        dynamo.updateItem(u -> u.tableName(table).key(key(id))
-                .updateExpression("SET #s = :ready, #f = :f, #r = :r, #b = :b, #d = :r, #t = :r, #st = :st, #at = :at")
-                .expressionAttributeNames(Map.of("#s", "status", "#f", "fileKey", "#r", "rows", "#b", "bytes", "#d", "done",
-                        "#t", "total", "#st", "stage", "#at", "finishedAt"))
-                .expressionAttributeValues(Map.of(":ready", AttributeValue.fromS(Status.READY.name()),
-                        ":f", AttributeValue.fromS(fileKey), ":r", n(rows), ":b", n(bytes), ":st", AttributeValue.fromS("完了"),
-                        ":at", AttributeValue.fromS(at.toString()))));
+        update(id).set("#s", "status", Status.READY.name()).set("#f", "fileKey", fileKey).set("#r", "rows", n(rows))
+                .set("#b", "bytes", n(bytes)).set("#d", "done", n(rows)).set("#t", "total", n(rows)).set("#st", "stage", "完了")
+                .set("#at", "finishedAt", at.toString())
+                .runOnce(dynamo);
     }
 
     @Override
     public void fail(String id, String error, Instant at) {
-        dynamo.updateItem(u -> u.tableName(table).key(key(id)).updateExpression("SET #s = :failed, #e = :e, #at = :at")
-                .expressionAttributeNames(Map.of("#s", "status", "#e", "error", "#at", "finishedAt"))
-                .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS(Status.FAILED.name()),
-                        ":e", AttributeValue.fromS(error), ":at", AttributeValue.fromS(at.toString()))));
+        update(id).set("#s", "status", Status.FAILED.name()).set("#e", "error", error).set("#at", "finishedAt", at.toString())
+                .runOnce(dynamo);
     }
+
+    /** Job writes set the same values when applied twice: sent once, as they are (the export function reads no item back). */
+    private ConditionalUpdate update(String id) { return new ConditionalUpdate(table, key(id)); }
 
     @Override
     public Optional<Job> find(String id) {

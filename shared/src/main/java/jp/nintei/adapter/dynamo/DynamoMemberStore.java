@@ -44,7 +44,7 @@ public final class DynamoMemberStore implements MemberStore {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(Keys.key(Keys.member(memberNo), Keys.PROFILE));
         for (ApplicationKind kind : ApplicationKind.values()) keys.add(Keys.key(Keys.member(memberNo), Keys.application(year, kind)));
-        keys.add(Keys.key(Keys.window(year), Keys.window(year)));
+        keys.add(Keys.windowItem(year));
 
         List<Map<String, AttributeValue>> items = DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder()
                 .projectionExpression(projection).expressionAttributeNames(projectionNames).consistentRead(true).build());
@@ -85,20 +85,13 @@ public final class DynamoMemberStore implements MemberStore {
     public void putWindows(YearWindows windows) {
         // the dates only: the item also keeps the season's recorded states and the year's settings
         Map<String, AttributeValue> item = MemberMapper.toItem(windows);
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET ");
+        ConditionalUpdate u = new ConditionalUpdate(table, Keys.windowItem(windows.year()));
         int i = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK)) continue;
-            if (i > 0) set.append(", ");
-            set.append("#a").append(i).append(" = :v").append(i);
-            names.put("#a" + i, e.getKey());
-            values.put(":v" + i, e.getValue());
-            i++;
+            u.set("#a" + i++, e.getKey(), e.getValue());
         }
-        dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.window(windows.year()), Keys.window(windows.year())))
-                .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
+        u.runOnce(dynamo); // the whole window as the secretariat saved it: the same when applied twice
     }
 
     private void put(Map<String, AttributeValue> item) {

@@ -36,13 +36,9 @@ public final class DynamoReviewStore implements ReviewStore {
         this.table = table;
     }
 
-    private Map<String, AttributeValue> appKey(ApplicationKey k) {
-        return Keys.key(Keys.member(k.memberNo()), Keys.application(k.year(), k.kind()));
-    }
-
     @Override
     public Loaded load(ApplicationKey key) {
-        List<Map<String, AttributeValue>> keys = List.of(Keys.key(Keys.member(key.memberNo()), Keys.PROFILE), appKey(key));
+        List<Map<String, AttributeValue>> keys = List.of(Keys.key(Keys.member(key.memberNo()), Keys.PROFILE), Keys.applicationItem(key));
         Member member = null;
         Map<String, AttributeValue> app = null;
         for (Map<String, AttributeValue> i : DynamoBatch.get(dynamo, table, keys, KeysAndAttributes.builder().consistentRead(true).build())) {
@@ -57,7 +53,7 @@ public final class DynamoReviewStore implements ReviewStore {
 
     private static List<HistoryEvent> history(Map<String, AttributeValue> item) {
         List<HistoryEvent> out = new ArrayList<>();
-        AttributeValue h = item.get("history");
+        AttributeValue h = item.get(ConditionalUpdate.HISTORY);
         if (h == null || !h.hasL()) return out;
         for (AttributeValue e : h.l()) {
             if (!e.hasM()) continue;
@@ -106,55 +102,53 @@ public final class DynamoReviewStore implements ReviewStore {
 
     @Override
     public Outcome mark(ApplicationKey key, Review after, HistoryEvent event) {
-        return write(key, after, event, "", Map.of(), Map.of(), "#s = :submitted");
+        return write(key, after, event, update(key).when("#s = :submitted"));
     }
 
     @Override
     public Outcome decide(ApplicationKey key, Review after, HistoryEvent event) {
-        return write(key, after, event, "", Map.of(), Map.of(), "#s = :submitted");
+        return write(key, after, event, update(key).when("#s = :submitted"));
     }
 
     @Override
     public Outcome decideLapsed(ApplicationKey key, Review after, HistoryEvent event) {
-        return write(key, after, event, "", Map.of(), Map.of(":returned", AttributeValue.fromS(ReviewState.RETURNED.name())),
-                "#s <> :submitted AND #rs = :returned");
+        return write(key, after, event, update(key).when("#s <> :submitted AND #rs = :returned")
+                .value(":returned", ReviewState.RETURNED.name()));
     }
 
     @Override
     public Outcome sendBack(ApplicationKey key, Review after, LocalDate until, Set<String> openSections, HistoryEvent event, Instant at) {
         // the same as a reopening (a draft again, out of the mail queue, a new version) plus the sections and the review
-        Map<String, String> names = Map.of("#g1sk", Keys.GSI1SK, "#e", MemberMapper.EXTENDED_UNTIL, "#av", "version",
-                "#g2pk", Keys.GSI2PK, "#g2sk", Keys.GSI2SK, "#open", ReviewMapper.OPEN_SECTIONS);
-        Map<String, AttributeValue> values = Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
-                ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())),
-                ":until", AttributeValue.fromS(until.toString()), ":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
-                ":open", AttributeValue.fromSs(List.copyOf(openSections)));
-        return write(key, after, event, ", #s = :draft, #g1sk = :g1sk, #e = :until, #av = if_not_exists(#av, :zero) + :one, #open = :open"
-                + " REMOVE #g2pk, #g2sk", names, values, "#s = :submitted");
+        return write(key, after, event, update(key).when("#s = :submitted")
+                .set("#s", "status", ApplicationStatus.DRAFT.name())
+                .set("#g1sk", Keys.GSI1SK, Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo()))
+                .set("#e", MemberMapper.EXTENDED_UNTIL, until.toString())
+                .increment("#av", "version")
+                .set("#open", ReviewMapper.OPEN_SECTIONS, AttributeValue.fromSs(List.copyOf(openSections)))
+                .remove("#g2pk", Keys.GSI2PK).remove("#g2sk", Keys.GSI2SK));
     }
 
-    private Outcome write(ApplicationKey key, Review after, HistoryEvent event, String moreSets, Map<String, String> moreNames,
-                          Map<String, AttributeValue> moreValues, String condition) {
+    private ConditionalUpdate update(ApplicationKey key) {
+        return new ConditionalUpdate(table, Keys.applicationItem(key)).name("#s", "status")
+                .value(":submitted", ApplicationStatus.SUBMITTED.name());
+    }
+
+    /** The review written over the version the reviewer read ({@code after.version() - 1}), with its history line. */
+    private Outcome write(ApplicationKey key, Review after, HistoryEvent event, ConditionalUpdate u) {
         long expected = after.version() - 1;
-        Map<String, String> names = new HashMap<>(Map.of("#s", "status", "#rs", ReviewMapper.STATE, "#rv", ReviewMapper.VERSION,
-                "#r", ReviewMapper.REVIEW, "#h", "history"));
-        names.putAll(moreNames);
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":submitted", AttributeValue.fromS(ApplicationStatus.SUBMITTED.name()),
-                ":rs", AttributeValue.fromS(after.state().name()), ":rv", AttributeValue.fromN(Long.toString(after.version())),
-                ":r", AttributeValue.fromS(bounded(after)), ":none", AttributeValue.fromL(List.of()),
-                ":event", AttributeValue.fromL(List.of(event(event)))));
-        values.putAll(moreValues);
-        String versionIs = expected == 0 ? "attribute_not_exists(#rv)" : "#rv = :expected";
-        if (expected > 0) values.put(":expected", AttributeValue.fromN(Long.toString(expected)));
-        String set = "SET #rs = :rs, #rv = :rv, #r = :r, #h = list_append(if_not_exists(#h, :none), :event)" + moreSets;
+        u.set("#rs", ReviewMapper.STATE, after.state().name())
+                .set("#rv", ReviewMapper.VERSION, AttributeValue.fromN(Long.toString(after.version())))
+                .set("#r", ReviewMapper.REVIEW, bounded(after))
+                .appendHistory(event.at(), event.event(), event.by(), event.note())
+                .and(expected == 0 ? "attribute_not_exists(#rv)" : "#rv = :expected");
+        if (expected > 0) u.value(":expected", expected);
         try {
             // safe to retry: a mark whose first attempt landed is ours, never a false "someone else reviewed meanwhile"
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(appKey(key)).updateExpression(set)
-                    .conditionExpression(condition + " AND " + versionIs).expressionAttributeNames(names).expressionAttributeValues(values));
+            u.run(dynamo);
             return Outcome.DONE;
         } catch (ConditionalCheckFailedException e) {
             // only on the failure path: one read to tell "not submitted" from "someone else reviewed meanwhile"
-            var r = dynamo.getItem(g -> g.tableName(table).key(appKey(key)).consistentRead(true)
+            var r = dynamo.getItem(g -> g.tableName(table).key(Keys.applicationItem(key)).consistentRead(true)
                     .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status")));
             boolean submitted = r.hasItem() && ApplicationStatus.SUBMITTED.name().equals(Attr.s(r.item(), "status"));
             return submitted ? Outcome.STALE : Outcome.NOT_SUBMITTED;
@@ -174,12 +168,5 @@ public final class DynamoReviewStore implements ReviewStore {
         Review.ReturnRequest q = r.request();
         return ReviewMapper.json(new Review(r.state(), r.version(), r.marks(),
                 new Review.ReturnRequest(q.items(), q.until(), q.by(), q.at(), Map.of()), r.decision()));
-    }
-
-    private static AttributeValue event(HistoryEvent e) {
-        Map<String, AttributeValue> m = new HashMap<>(Map.of("at", AttributeValue.fromS(e.at().toString()),
-                "event", AttributeValue.fromS(e.event()), "by", AttributeValue.fromS(e.by())));
-        if (e.note() != null) m.put("note", AttributeValue.fromS(e.note()));
-        return AttributeValue.fromM(m);
     }
 }

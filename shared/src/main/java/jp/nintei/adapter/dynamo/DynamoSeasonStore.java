@@ -26,32 +26,24 @@ public final class DynamoSeasonStore implements SeasonStore {
 
     @Override
     public String windowState(int year, ApplicationKind.Stage stage) {
-        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))).consistentRead(true));
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.windowItem(year)).consistentRead(true));
         return r.hasItem() ? Attr.s(r.item(), stateAttribute(stage)) : null;
     }
 
     @Override
     public boolean recordWindowState(int year, ApplicationKind.Stage stage, String expected, String next, Instant at) {
         String attr = stateAttribute(stage);
-        try {
-            // the close of an open window is recorded with its time in the same write: the work after it (未提出,
-            // the summary) is found and finished by any later run, even when this one is cut off right after
-            boolean closing = CLOSED.equals(next) && OPEN.equals(expected);
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
-                    .updateExpression("SET #s = :next, #at = :at, #y = if_not_exists(#y, :year)" + (closing ? ", #closedAt = :at" : ""))
-                    .conditionExpression(expected == null ? "attribute_not_exists(#s)" : "#s = :expected")
-                    .expressionAttributeNames(closing ? Map.of("#s", attr, "#at", attr + "At", "#y", "year", "#closedAt", closedAt(stage))
-                            : Map.of("#s", attr, "#at", attr + "At", "#y", "year"))
-                    .expressionAttributeValues(expected == null
-                            ? Map.of(":next", AttributeValue.fromS(next), ":at", AttributeValue.fromS(at.toString()),
-                                    ":year", AttributeValue.fromN(Integer.toString(year)))
-                            : Map.of(":next", AttributeValue.fromS(next), ":at", AttributeValue.fromS(at.toString()),
-                                    ":expected", AttributeValue.fromS(expected), ":year", AttributeValue.fromN(Integer.toString(year)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        ConditionalUpdate u = windowUpdate(year).set("#s", attr, next).set("#at", attr + "At", at.toString())
+                .setIfAbsent("#y", "year", AttributeValue.fromN(Integer.toString(year)))
+                .when(expected == null ? "attribute_not_exists(#s)" : "#s = :expected");
+        if (expected != null) u.value(":expected", expected);
+        // the close of an open window is recorded with its time in the same write: the work after it (未提出,
+        // the summary) is found and finished by any later run, even when this one is cut off right after
+        if (CLOSED.equals(next) && OPEN.equals(expected)) u.set("#closedAt", closedAt(stage), at.toString());
+        return u.runIfAllowed(dynamo);
     }
+
+    private ConditionalUpdate windowUpdate(int year) { return new ConditionalUpdate(table, Keys.windowItem(year)); }
 
     private static final String OPEN = "OPEN";
     private static final String CLOSED = "CLOSED";
@@ -66,7 +58,7 @@ public final class DynamoSeasonStore implements SeasonStore {
 
     @Override
     public Close lastClose(int year, ApplicationKind.Stage stage) {
-        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year))).consistentRead(true));
+        var r = dynamo.getItem(g -> g.tableName(table).key(Keys.windowItem(year)).consistentRead(true));
         if (!r.hasItem() || Attr.s(r.item(), closedAt(stage)) == null) return new Close(null, false);
         String at = Attr.s(r.item(), closedAt(stage));
         return new Close(Instant.parse(at), at.equals(Attr.s(r.item(), summaryFor(stage))) && r.item().containsKey(summarySentAt(stage)));
@@ -74,41 +66,26 @@ public final class DynamoSeasonStore implements SeasonStore {
 
     @Override
     public boolean claimSummary(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now, java.time.Duration stale) {
-        try {
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
-                    .updateExpression("SET #for = :for, #claimed = :now REMOVE #sent")
-                    .conditionExpression("attribute_not_exists(#for) OR #for <> :for OR (attribute_not_exists(#sent) AND #claimed < :stale)")
-                    .expressionAttributeNames(Map.of("#for", summaryFor(stage), "#claimed", summaryClaimedAt(stage), "#sent", summarySentAt(stage)))
-                    .expressionAttributeValues(Map.of(":for", AttributeValue.fromS(closedAt.toString()), ":now", AttributeValue.fromS(now.toString()),
-                            ":stale", AttributeValue.fromS(now.minus(stale).toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return windowUpdate(year).set("#for", summaryFor(stage), closedAt.toString()).set("#claimed", summaryClaimedAt(stage), now.toString())
+                .remove("#sent", summarySentAt(stage))
+                .when("attribute_not_exists(#for) OR #for <> :for OR (attribute_not_exists(#sent) AND #claimed < :stale)")
+                .value(":stale", now.minus(stale).toString())
+                .runIfAllowed(dynamo);
     }
 
     @Override
     public void summarySent(int year, ApplicationKind.Stage stage, Instant closedAt, Instant now) {
-        summaryUpdate(year, stage, closedAt, "SET #sent = :now", Map.of(":now", AttributeValue.fromS(now.toString())));
+        summaryUpdate(year, stage, closedAt).set("#sent", summarySentAt(stage), now.toString()).runIfAllowed(dynamo);
     }
 
     @Override
     public void releaseSummary(int year, ApplicationKind.Stage stage, Instant closedAt) {
-        summaryUpdate(year, stage, closedAt, "SET #claimed = :never", Map.of(":never", AttributeValue.fromS(Instant.EPOCH.toString())));
+        summaryUpdate(year, stage, closedAt).set("#claimed", summaryClaimedAt(stage), Instant.EPOCH.toString()).runIfAllowed(dynamo);
     }
 
-    private void summaryUpdate(int year, ApplicationKind.Stage stage, Instant closedAt, String update, Map<String, AttributeValue> values) {
-        Map<String, AttributeValue> v = new java.util.HashMap<>(values);
-        v.put(":for", AttributeValue.fromS(closedAt.toString()));
-        try {
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table).key(Keys.key(Keys.window(year), Keys.window(year)))
-                    .updateExpression(update).conditionExpression("#for = :for")
-                    .expressionAttributeNames(update.contains("#sent") ? Map.of("#for", summaryFor(stage), "#sent", summarySentAt(stage))
-                            : Map.of("#for", summaryFor(stage), "#claimed", summaryClaimedAt(stage)))
-                    .expressionAttributeValues(v));
-        } catch (ConditionalCheckFailedException e) {
-            // a later close took over the summary: nothing of this one to record
-        }
+    /** A write about this close's summary; refused (nothing of this one to record) once a later close took it over. */
+    private ConditionalUpdate summaryUpdate(int year, ApplicationKind.Stage stage, Instant closedAt) {
+        return windowUpdate(year).when("#for = :for").name("#for", summaryFor(stage)).value(":for", closedAt.toString());
     }
 
     @Override
@@ -119,18 +96,14 @@ public final class DynamoSeasonStore implements SeasonStore {
 
     @Override
     public boolean markDraftAgain(ApplicationKey key, Instant at) {
-        try {
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
-                    .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
-                    .updateExpression("SET #s = :draft, #g1sk = :g1sk").conditionExpression("#s = :ns")
-                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK))
-                    .expressionAttributeValues(Map.of(":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
-                            ":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
-                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo())))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return draftAgain(table, key, at).runIfAllowed(dynamo);
+    }
+
+    /** 未提出 back to a draft (refused unless the item is 未提出): reopened by the window or by an extension. */
+    static ConditionalUpdate draftAgain(String table, ApplicationKey key, Instant at) {
+        return new ConditionalUpdate(table, Keys.applicationItem(key)).set("#s", "status", ApplicationStatus.DRAFT.name())
+                .set("#g1sk", Keys.GSI1SK, Keys.applicationListSort(ApplicationStatus.DRAFT, at, key.memberNo()))
+                .when("#s = :ns").value(":ns", ApplicationStatus.NOT_SUBMITTED.name());
     }
 
     @Override
@@ -162,40 +135,20 @@ public final class DynamoSeasonStore implements SeasonStore {
 
     @Override
     public boolean markNotSubmitted(ApplicationKey key, Instant at) {
-        try {
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
-                    .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
-                    .updateExpression("SET #s = :ns, #g1sk = :g1sk, #h = list_append(if_not_exists(#h, :none), :event)")
-                    // an applicant with an individual extension that has not ended keeps the draft
-                    .conditionExpression("#s = :draft AND (attribute_not_exists(#e) OR #e < :today)")
-                    .expressionAttributeNames(Map.of("#s", "status", "#g1sk", Keys.GSI1SK, "#h", "history",
-                            "#e", MemberMapper.EXTENDED_UNTIL))
-                    .expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(ApplicationStatus.NOT_SUBMITTED.name()),
-                            ":today", AttributeValue.fromS(at.atZone(jp.nintei.domain.AppClock.JST).toLocalDate().toString()),
-                            ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()),
-                            ":g1sk", AttributeValue.fromS(Keys.applicationListSort(ApplicationStatus.NOT_SUBMITTED, at, key.memberNo())),
-                            ":none", AttributeValue.fromL(List.of()),
-                            ":event", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                                    "at", AttributeValue.fromS(at.toString()), "event", AttributeValue.fromS("NOT_SUBMITTED"),
-                                    "by", AttributeValue.fromS("schedule"))))))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return new ConditionalUpdate(table, Keys.applicationItem(key)).set("#s", "status", ApplicationStatus.NOT_SUBMITTED.name())
+                .set("#g1sk", Keys.GSI1SK, Keys.applicationListSort(ApplicationStatus.NOT_SUBMITTED, at, key.memberNo()))
+                .appendHistory(at, "NOT_SUBMITTED", "schedule", null)
+                // an applicant with an individual extension that has not ended keeps the draft
+                .when("#s = :draft AND (attribute_not_exists(#e) OR #e < :today)").name("#e", MemberMapper.EXTENDED_UNTIL)
+                .value(":draft", ApplicationStatus.DRAFT.name())
+                .value(":today", at.atZone(jp.nintei.domain.AppClock.JST).toLocalDate().toString())
+                .runIfAllowed(dynamo);
     }
 
     @Override
     public boolean markReminded(ApplicationKey key, String reminder, Instant at) {
-        try {
-            RetrySafeWrite.update(dynamo, u -> u.tableName(table)
-                    .key(Keys.key(Keys.member(key.memberNo()), Keys.application(key.year(), key.kind())))
-                    .updateExpression("SET #r = :at").conditionExpression("attribute_not_exists(#r) AND #s = :draft")
-                    .expressionAttributeNames(Map.of("#r", "reminded" + reminder, "#s", "status"))
-                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()),
-                            ":draft", AttributeValue.fromS(ApplicationStatus.DRAFT.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return new ConditionalUpdate(table, Keys.applicationItem(key)).set("#r", "reminded" + reminder, at.toString())
+                .when("attribute_not_exists(#r) AND #s = :draft").name("#s", "status").value(":draft", ApplicationStatus.DRAFT.name())
+                .runIfAllowed(dynamo);
     }
 }

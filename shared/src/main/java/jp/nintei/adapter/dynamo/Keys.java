@@ -130,4 +130,12 @@ public final class Keys {
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
+
+    /** The key of one application item ({@code MEMBER#<no>}, {@code APP#<year>#<kind>}). */
+    public static Map<String, AttributeValue> applicationItem(jp.nintei.port.ApplicationKey k) {
+        return key(member(k.memberNo()), application(k.year(), k.kind()));
+    }
+
+    /** The key of the year's window item (its windows, schedule state and per-year settings). */
+    public static Map<String, AttributeValue> windowItem(int year) { return key(window(year), window(year)); }
 }

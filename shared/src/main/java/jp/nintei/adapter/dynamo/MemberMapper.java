@@ -113,7 +113,7 @@ public final class MemberMapper {
     }
 
     public static Map<String, AttributeValue> toItem(YearWindows w) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.window(w.year()), Keys.window(w.year())));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.windowItem(w.year()));
         item.put(YEAR, AttributeValue.fromN(Integer.toString(w.year())));
         put(item, "primary", w.primary());
         put(item, "secondary", w.secondary());

@@ -27,6 +27,9 @@ class KeysTest {
         assertEquals("MAIL#PENDING", Keys.MAIL_PENDING);
         assertEquals("AUDIT#PENDING", Keys.AUDIT_PENDING);
         assertEquals("ACCOUNT#PENDING", Keys.ACCOUNT_QUEUE);
+        assertEquals(Keys.key("MEMBER#10000001", "APP#2026#NEW_SECONDARY"),
+                Keys.applicationItem(new jp.nintei.port.ApplicationKey("10000001", 2026, ApplicationKind.NEW_SECONDARY)));
+        assertEquals(Keys.key("WINDOW#2026", "WINDOW#2026"), Keys.windowItem(2026));
     }
 
     @Test
