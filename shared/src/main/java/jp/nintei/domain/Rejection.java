@@ -37,6 +37,10 @@ public class Rejection extends RuntimeException {
 
     public static Rejection invalid(String code, String field, String message) { return new Rejection(Kind.INVALID, code, field, message); }
 
+    public static Rejection unauthorized(String code, String field, String message) {
+        return new Rejection(Kind.UNAUTHORIZED, code, field, message);
+    }
+
     public static Rejection conflict(String code, String field, String message) { return new Rejection(Kind.CONFLICT, code, field, message); }
 
     public static Rejection forbidden(String code, String field, String message) { return new Rejection(Kind.FORBIDDEN, code, field, message); }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
+import jp.nintei.domain.WindowChange;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.inmemory.InMemoryApplicationLists;
 import jp.nintei.inmemory.InMemoryAuditLog;
@@ -29,7 +30,7 @@ class WindowsTest {
 
     @Test
     void onlyTheDatesGivenChangeTypedInAnyJapaneseFormAndTheChangeIsOnRecord() {
-        YearWindows after = windows.update(YEAR, Map.of("primaryCloses", YEAR + "年5月10日"), "90000001");
+        YearWindows after = windows.update(YEAR, WindowChange.typed(Map.of("primaryCloses", YEAR + "年5月10日")), "90000001");
         YearWindows defaults = YearWindows.defaults(YEAR);
         assertEquals(new ApplicationWindow(defaults.primary().opens(), LocalDate.of(YEAR, 5, 10)), after.primary());
         assertEquals(defaults.secondary(), after.secondary());
@@ -42,11 +43,11 @@ class WindowsTest {
     @Test
     void aCloseBeforeTheOpenOrADateThatIsNoneIsRefusedNamingTheFieldAndNothingIsWritten() {
         Rejection early = assertThrows(Rejection.class,
-                () -> windows.update(YEAR, Map.of("secondaryOpens", YEAR + "-06-10", "secondaryCloses", YEAR + "-06-01"), "90000001"));
+                () -> windows.update(YEAR, WindowChange.typed(Map.of("secondaryOpens", YEAR + "-06-10", "secondaryCloses", YEAR + "-06-01")), "90000001"));
         assertEquals(Rejection.Kind.INVALID, early.kind());
         assertEquals("BAD_WINDOW", early.code());
         assertEquals("secondaryCloses", early.field());
-        Rejection none = assertThrows(Rejection.class, () -> windows.update(YEAR, Map.of("renewalOpens", "4月の初め"), "90000001"));
+        Rejection none = assertThrows(Rejection.class, () -> windows.update(YEAR, WindowChange.typed(Map.of("renewalOpens", "4月の初め")), "90000001"));
         assertEquals("renewalOpens", none.field());
         assertTrue(writes.written.isEmpty());
         assertTrue(audit.all().isEmpty());

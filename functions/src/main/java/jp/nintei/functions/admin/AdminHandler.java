@@ -13,9 +13,8 @@ import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.dynamo.DynamoExportStore;
 import jp.nintei.adapter.dynamo.DynamoMemberImportStore;
-import jp.nintei.adapter.dynamo.DynamoReviewStore;
 import jp.nintei.adapter.dynamo.DynamoMemberStore;
-import jp.nintei.adapter.http.ApiException;
+import jp.nintei.adapter.dynamo.DynamoReviewStore;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.Claims;
@@ -25,20 +24,22 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.JapaneseText;
+import jp.nintei.domain.Rejection;
+import jp.nintei.domain.WindowChange;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.functions.support.Components;
+import jp.nintei.port.DocumentStorage;
+import jp.nintei.port.ExportFiles;
+import jp.nintei.port.Mailer;
 import jp.nintei.service.ApplicationExport;
 import jp.nintei.service.ApplicationQueries;
 import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.ExportService;
-import jp.nintei.port.Mailer;
 import jp.nintei.service.MemberImport;
 import jp.nintei.service.ReviewService;
 import jp.nintei.service.Windows;
-import jp.nintei.port.DocumentStorage;
-import jp.nintei.port.ExportFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -122,7 +123,7 @@ public final class AdminHandler extends HttpFunction {
                 byte[] csv = export.csv(year, kind);
                 // Lambda answers at most 6 MB: a larger file goes only through S3 (POST /api/admin/exports)
                 if (csv.length > DIRECT_EXPORT_LIMIT) {
-                    throw new ApiException(413, "EXPORT_TOO_LARGE", null,
+                    throw Rejection.tooLarge("EXPORT_TOO_LARGE", null,
                             "件数が多いため、直接ダウンロードできません。「CSVを作成」ボタンから作成してダウンロードしてください。");
                 }
                 String name = year + "_" + kind.label() + ".csv";
@@ -145,13 +146,13 @@ public final class AdminHandler extends HttpFunction {
                 Map<String, String> dates = new HashMap<>();
                 for (String f : new String[] {"primaryOpens", "primaryCloses", "secondaryOpens", "secondaryCloses", "renewalOpens", "renewalCloses"}) {
                     String v = Json.text(b, f);
-                    if (v != null && !v.isBlank()) dates.put(f, v);
+                    if (v != null) dates.put(f, v);
                 }
-                yield ApiResponses.ok(AdminJson.windows(windows.update(pathYear(request), dates, actor)));
+                yield ApiResponses.ok(AdminJson.windows(windows.update(pathYear(request), WindowChange.typed(dates), actor)));
             }
             case "POST /api/admin/imports/members" -> {
                 if (request.bodyBytes().length == 0) {
-                    throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
+                    throw Rejection.invalid("EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
                 }
                 yield ApiResponses.ok(AdminJson.imported(imports.importMembers(request.bodyBytes(), actor)));
             }
@@ -180,7 +181,7 @@ public final class AdminHandler extends HttpFunction {
             }
             case "POST /api/admin/imports/{what}" -> {
                 if (request.bodyBytes().length == 0) {
-                    throw new ApiException(400, "EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
+                    throw Rejection.invalid("EMPTY_FILE", "file", "CSVファイルが空です。ファイルを選んでください。");
                 }
                 yield ApiResponses.ok(AdminJson.directoryImported(imports.importDirectory(request.pathParameters().get("what"),
                         request.bodyBytes(), actor)));
@@ -189,7 +190,7 @@ public final class AdminHandler extends HttpFunction {
                 LocalDate day = q.get("date") == null || q.get("date").isBlank() ? null
                         : jp.nintei.domain.secondary.JapaneseDate.parse(q.get("date"));
                 if (q.get("date") != null && !q.get("date").isBlank() && day == null) {
-                    throw new ApiException(400, "BAD_DATE", "date", "日付は 2026-04-10 の形式で入力してください。");
+                    throw Rejection.invalid("BAD_DATE", "date", "日付は 2026-04-10 の形式で入力してください。");
                 }
                 yield ApiResponses.ok(AdminJson.audit(queries.audit(day, q.get("memberNo"))));
             }
@@ -210,13 +211,13 @@ public final class AdminHandler extends HttpFunction {
 
     private static int parseYear(String y) {
         String n = JapaneseText.normalize(y);
-        if (n == null || !n.matches("20[0-9]{2}")) throw new ApiException(400, "BAD_YEAR", "year", "年度は 2026 のように西暦4桁で指定してください。");
+        if (n == null || !n.matches("20[0-9]{2}")) throw Rejection.invalid("BAD_YEAR", "year", "年度は 2026 のように西暦4桁で指定してください。");
         return Integer.parseInt(n);
     }
 
     private static ApplicationKind kind(String slug) {
         ApplicationKind k = ApplicationKind.fromSlug(slug == null ? "new-primary" : slug);
-        if (k == null) throw new ApiException(400, "BAD_APPLICATION", "application", "申請種別が正しくありません。");
+        if (k == null) throw Rejection.invalid("BAD_APPLICATION", "application", "申請種別が正しくありません。");
         return k;
     }
 
@@ -225,7 +226,7 @@ public final class AdminHandler extends HttpFunction {
         try {
             return ApplicationStatus.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "BAD_STATUS", "status", "状態の指定が正しくありません。");
+            throw Rejection.invalid("BAD_STATUS", "status", "状態の指定が正しくありません。");
         }
     }
 }

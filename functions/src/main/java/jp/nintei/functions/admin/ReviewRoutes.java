@@ -3,13 +3,13 @@ package jp.nintei.functions.admin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Supplier;
-import jp.nintei.adapter.http.ApiException;
 import jp.nintei.adapter.http.ApiRequest;
 import jp.nintei.adapter.http.ApiResponses;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.JapaneseText;
+import jp.nintei.domain.Rejection;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.service.ReviewService;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,7 +42,7 @@ final class ReviewRoutes {
                 int offset = 0;
                 String o = JapaneseText.normalize(q.get("offset"));
                 if (o != null && !o.isBlank()) {
-                    if (!o.matches("[0-9]{1,6}")) throw new ApiException(400, "BAD_CURSOR", "offset", "ページの指定が正しくありません。一覧を最初から表示し直してください。");
+                    if (!o.matches("[0-9]{1,6}")) throw Rejection.invalid("BAD_CURSOR", "offset", "ページの指定が正しくありません。一覧を最初から表示し直してください。");
                     offset = Integer.parseInt(o);
                 }
                 yield ApiResponses.ok(ReviewJson.list(reviews.list(year(q.get("year")), kind(q.get("application")), q.get("state"),
@@ -63,38 +63,38 @@ final class ReviewRoutes {
                             version, actor)));
                     case "decide" -> ApiResponses.ok(ReviewJson.review(reviews.decide(year, kind, member, Json.text(b, "result"),
                             Json.text(b, "reason"), version, actor)));
-                    default -> throw new ApiException(404, "NOT_FOUND", "審査の操作が正しくありません。");
+                    default -> throw Rejection.notFound("NOT_FOUND", null, "審査の操作が正しくありません。");
                 };
             }
-            default -> throw new ApiException(404, "NOT_FOUND", "ページが見つかりません。");
+            default -> throw Rejection.notFound("NOT_FOUND", null, "ページが見つかりません。");
         };
     }
 
     private static long reviewVersion(ObjectNode b) {
         var v = b.get("reviewVersion");
         if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new ApiException(400, "VERSION_REQUIRED", "reviewVersion", "画面が古くなっています。再読み込みしてから操作してください。");
+            throw Rejection.invalid("VERSION_REQUIRED", "reviewVersion", "画面が古くなっています。再読み込みしてから操作してください。");
         }
         return v.asLong();
     }
 
     private static String memberNo(String raw) {
         String n = JapaneseText.normalize(raw);
-        if (n == null || !n.matches("[0-9A-Za-z-]{1,20}")) throw new ApiException(400, "BAD_MEMBER_NO", "memberNo", "会員番号が正しくありません。");
+        if (n == null || !n.matches("[0-9A-Za-z-]{1,20}")) throw Rejection.invalid("BAD_MEMBER_NO", "memberNo", "会員番号が正しくありません。");
         return n;
     }
 
     private static int year(String y) {
         if (y == null || y.isBlank()) return AppClock.now(AppClock.process()).getYear();
         String n = JapaneseText.normalize(y);
-        if (n == null || !n.matches("20[0-9]{2}")) throw new ApiException(400, "BAD_YEAR", "year", "年度は 2026 のように西暦4桁で指定してください。");
+        if (n == null || !n.matches("20[0-9]{2}")) throw Rejection.invalid("BAD_YEAR", "year", "年度は 2026 のように西暦4桁で指定してください。");
         return Integer.parseInt(n);
     }
 
     private static ApplicationKind kind(String slug) {
         ApplicationKind k = ApplicationKind.fromSlug(slug == null ? "new-secondary" : slug);
         if (k == null || k.stage() == ApplicationKind.Stage.RENEWAL) {
-            throw new ApiException(400, "BAD_APPLICATION", "application", "申請種別が正しくありません。");
+            throw Rejection.invalid("BAD_APPLICATION", "application", "申請種別が正しくありません。");
         }
         return k;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 
 /**
  * Claims the HTTP API JWT authorizer verified. The 会員番号 is the Cognito username; it is never taken
@@ -17,7 +18,7 @@ public record Claims(Map<String, String> values) {
     public String requireMemberNo() {
         String no = values.get("cognito:username");
         if (no == null || no.isBlank()) no = values.get("username");
-        if (no == null || no.isBlank()) throw new ApiException(401, "UNAUTHORIZED", Messages.LOGIN_REQUIRED);
+        if (no == null || no.isBlank()) throw Rejection.unauthorized("UNAUTHORIZED", null, Messages.LOGIN_REQUIRED);
         return no;
     }
 
@@ -36,6 +37,6 @@ public record Claims(Map<String, String> values) {
     /** Secretariat routes check the group in code: the authorizer checks only the token. */
     public void requireGroup(String group) {
         requireMemberNo();
-        if (!inGroup(group)) throw new ApiException(403, "FORBIDDEN", Messages.FORBIDDEN);
+        if (!inGroup(group)) throw Rejection.forbidden("FORBIDDEN", null, Messages.FORBIDDEN);
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import jp.nintei.platform.Log;
 import jp.nintei.platform.WarmUp;
 import jp.nintei.port.StoreUnavailable;
@@ -81,7 +82,7 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
     /** Check the route, call a service, map the result. */
     protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 
-    protected static ApiException notFound() { return new ApiException(404, "NOT_FOUND", Messages.NOT_FOUND); }
+    protected static Rejection notFound() { return Rejection.notFound("NOT_FOUND", null, Messages.NOT_FOUND); }
 
     private static void logFailure(ApiRequest request, Exception e) {
         // type and origin only: SDK messages can carry keys with member numbers, never names or mail

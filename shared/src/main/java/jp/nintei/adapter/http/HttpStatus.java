@@ -21,10 +21,4 @@ public final class HttpStatus {
             case UNAVAILABLE -> 503;
         };
     }
-
-    /** The kind of a status (for {@link ApiException}, which still names statuses; it is on its way out). */
-    static Rejection.Kind kindOf(int status) {
-        for (Rejection.Kind k : Rejection.Kind.values()) if (of(k) == status) return k;
-        throw new IllegalArgumentException("no refusal kind answers " + status);
-    }
 }

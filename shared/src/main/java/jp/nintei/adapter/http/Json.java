@@ -1,6 +1,7 @@
 package jp.nintei.adapter.http;
 
 import jp.nintei.domain.Messages;
+import jp.nintei.domain.Rejection;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,21 +19,21 @@ public final class Json {
 
     /** Parses a request body; anything that is not a JSON object is the client's mistake (400). */
     public static ObjectNode parseObject(String body) {
-        if (body == null || body.isBlank()) throw new ApiException(400, "BAD_JSON", Messages.BAD_JSON);
+        if (body == null || body.isBlank()) throw Rejection.invalid("BAD_JSON", null, Messages.BAD_JSON);
         try {
             JsonNode n = MAPPER.readTree(body);
             if (n instanceof ObjectNode o) return o;
         } catch (JacksonException e) {
             // fall through: the message must not echo the body back
         }
-        throw new ApiException(400, "BAD_JSON", Messages.BAD_JSON);
+        throw Rejection.invalid("BAD_JSON", null, Messages.BAD_JSON);
     }
 
     /** Lenient: an empty or unreadable body reads as an empty object. */
     public static ObjectNode parseObjectOrEmpty(String body) {
         try {
             return parseObject(body);
-        } catch (ApiException e) {
+        } catch (Rejection e) {
             return object();
         }
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.nintei.domain.Rejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,8 +67,8 @@ class ClaimsTest {
     void requireMemberNoIs401WhenAbsentOrBlank() {
         for (Claims c : List.of(Claims.of(null), Claims.of(Map.of()), Claims.of(Map.of("cognito:username", " ")),
                 Claims.of(Map.of("email", "jiro@example.jp")))) {
-            ApiException e = assertThrows(ApiException.class, c::requireMemberNo);
-            assertEquals(401, e.status());
+            Rejection e = assertThrows(Rejection.class, c::requireMemberNo);
+            assertEquals(401, HttpStatus.of(e.kind()));
             assertEquals("UNAUTHORIZED", e.code());
             assertNull(e.field());
             assertEquals(LOGIN_REQUIRED, e.getMessage());
@@ -77,8 +78,8 @@ class ClaimsTest {
     @Test
     void requireGroupIs403ForAMemberWithoutTheGroup() {
         for (Claims c : List.of(withGroups(null), withGroups("[members]"), withGroups("[secretariat-readonly]"))) {
-            ApiException e = assertThrows(ApiException.class, () -> c.requireGroup(Claims.SECRETARIAT));
-            assertEquals(403, e.status());
+            Rejection e = assertThrows(Rejection.class, () -> c.requireGroup(Claims.SECRETARIAT));
+            assertEquals(403, HttpStatus.of(e.kind()));
             assertEquals("FORBIDDEN", e.code());
             assertEquals(FORBIDDEN, e.getMessage());
         }
@@ -92,9 +93,9 @@ class ClaimsTest {
 
     @Test
     void requireGroupWithoutAMemberIs401Not403() {
-        ApiException e = assertThrows(ApiException.class,
+        Rejection e = assertThrows(Rejection.class,
                 () -> Claims.of(Map.of("cognito:groups", "[secretariat]")).requireGroup(Claims.SECRETARIAT));
-        assertEquals(401, e.status());
+        assertEquals(401, HttpStatus.of(e.kind()));
         assertEquals(LOGIN_REQUIRED, e.getMessage());
     }
 }
