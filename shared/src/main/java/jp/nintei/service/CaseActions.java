@@ -8,6 +8,7 @@ import java.util.Optional;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
+import jp.nintei.domain.application.NoticeMail;
 import jp.nintei.port.ApplicationKey;
 import jp.nintei.port.AuditLog;
 import jp.nintei.port.CaseActionStore;
@@ -70,14 +71,10 @@ public final class CaseActions {
     /** The applicant is told their own deadline (best effort: the extension stands, and the menu shows it either way). */
     private void mailExtension(Member m, ApplicationKind kind, int year, LocalDate last) {
         if (m == null || m.email() == null) return;
-        String date = last.getYear() + "年" + last.getMonthValue() + "月" + last.getDayOfMonth() + "日 23:59";
-        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + year + "年度の" + kind.label()
-                + "について、あなたの申請期限を延長しました。\n\n■ あなたの申請期限\n" + date + "（日本時間）\n\n"
-                + "期限までに、認定システムのマイページから申請を完了してください。\n\n"
-                + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+        NoticeMail.Content c = NoticeMail.extension(m, kind, year, last);
         try {
             mailer.send(new Mailer.Mail("extended-" + year + "-" + kind.name() + "-" + m.memberNo() + "-" + last, m.email(),
-                    "【日本緩和医療学会】" + kind.label() + "の申請期限の延長（" + date + "まで）", body));
+                    c.subject(), c.body()));
         } catch (Mailer.NotSent e) {
             jp.nintei.platform.Log.warn("extension-mail", Map.of("memberNo", m.memberNo(), "error", e.getMessage()));
         }
@@ -92,13 +89,10 @@ public final class CaseActions {
             throw Rejection.conflict("NOT_SUBMITTED", null, "申請済みの申請だけを差し戻せます。");
         }
         audit.record(new AuditLog.Entry(clock.instant(), actor, "REOPENED", memberNo, kind.slug(), "申請済", "下書き（" + last + "まで）：" + why));
-        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "について、事務局より修正のお願いがあります。\n\n"
-                + "■ 修正のお願い\n" + why + "\n\n" + last.getYear() + "年" + last.getMonthValue() + "月" + last.getDayOfMonth()
-                + "日 23:59 までに、認定システムのマイページから修正のうえ、もう一度「申請」ボタンを押してください。\n\n"
-                + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+        NoticeMail.Content c = NoticeMail.reopened(m, kind, why, last);
         try {
             mailer.send(new Mailer.Mail("reopened-" + year + "-" + kind.name() + "-" + memberNo + "-" + clock.instant().toEpochMilli(),
-                    m.email(), "【日本緩和医療学会】" + kind.label() + "の修正のお願い", body));
+                    m.email(), c.subject(), c.body()));
         } catch (Mailer.NotSent e) {
             throw new Rejection(Rejection.Kind.MAIL_NOT_SENT, "MAIL_NOT_SENT", null, "差し戻しは登録しましたが、メールを送信できませんでした。時間をおいて申請者へご連絡ください。");
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
+import jp.nintei.domain.application.NoticeMail;
 import jp.nintei.domain.directory.Directory;
 import jp.nintei.domain.directory.SearchText;
 import jp.nintei.domain.review.Review;
@@ -40,7 +40,6 @@ import jp.nintei.port.ReviewStore;
  */
 public final class ReviewService {
     public static final int PAGE = 50;
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu年M月d日");
 
     /** The review screen: the application as submitted, document links, the review, and changes since the 差し戻し. */
     public record Screen(ApplicationKind kind, int year, ReviewStore.Loaded loaded, ReviewState state, Map<String, String> documentUrls,
@@ -210,30 +209,15 @@ public final class ReviewService {
         return after;
     }
 
-    /** The applicant's mail: every 不備 as its own item, the 修正期限, and what to do. */
-    static String returnMail(Member m, ApplicationKind kind, Review.ReturnRequest request) {
-        StringBuilder b = new StringBuilder();
-        b.append(m.name()).append(" 様\n\n日本緩和医療学会 認定システムです。\n").append(kind.label())
-                .append("の書類審査の結果、次の項目に不備がありました。\n\n■ 修正をお願いする項目\n");
-        int i = 1;
-        for (Review.Item item : request.items()) {
-            b.append(i++).append(". ").append(item.section().label()).append("\n   ").append(item.note()).append('\n');
-        }
-        b.append("\n■ 修正期限\n").append(deadlineLabel(request.until())).append("\n\n")
-                .append("マイページから").append(kind.label()).append("を開き、上記の項目だけを修正して、もう一度「申請」ボタンを押してください。\n")
-                .append("上記以外の項目は変更できません。期限までに再度の申請がない場合は、不受理となることがあります。\n\n")
-                .append("本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n");
-        return b.toString();
-    }
-
     /** {@code 2026年7月15日 23:59}: the last moment of a JST day, as every deadline is shown. */
-    public static String deadlineLabel(LocalDate last) { return DAY.format(last) + " 23:59"; }
+    public static String deadlineLabel(LocalDate last) { return NoticeMail.deadlineLabel(last); }
 
     private void mailReturn(Member m, ApplicationKind kind, Review.ReturnRequest request, Instant at) {
         if (m.email() == null) return;
+        NoticeMail.Content returned = NoticeMail.returned(m, kind, request);
         try {
             mailer.send(new Mailer.Mail("returned-" + kind.name() + "-" + m.memberNo() + "-" + at.toEpochMilli(), m.email(),
-                    "【日本緩和医療学会】" + kind.label() + "の修正のお願い（" + DAY.format(request.until()) + "まで）", returnMail(m, kind, request)));
+                    returned.subject(), returned.body()));
         } catch (Mailer.NotSent e) {
             throw new Rejection(Rejection.Kind.MAIL_NOT_SENT, "MAIL_NOT_SENT", null, "差し戻しは登録しました（申請者のページに表示されます）が、メールを送信できませんでした。"
                     + "時間をおいて申請者へご連絡ください。");

@@ -12,6 +12,7 @@ import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.YearWindows;
+import jp.nintei.domain.application.NoticeMail;
 import jp.nintei.platform.Log;
 import jp.nintei.port.ApplicationKey;
 import jp.nintei.port.ApplicationLists;
@@ -102,17 +103,11 @@ public final class SeasonService {
     }
 
     private Mailer.Mail summary(int year, List<ApplicationKind> kinds, ApplicationWindow w, Instant closedAt) {
-        StringBuilder body = new StringBuilder("事務局 御中\n\n").append(year).append("年度の受付期間（").append(w.label())
-                .append("）が終了しました。\n\n");
-        for (ApplicationKind kind : kinds) {
-            Map<ApplicationStatus, Integer> counts = lists.counts(year, kind);
-            body.append("■ ").append(kind.label()).append('\n')
-                    .append("  申請済：").append(counts.getOrDefault(ApplicationStatus.SUBMITTED, 0)).append("件\n")
-                    .append("  未提出（下書きのまま終了）：").append(counts.getOrDefault(ApplicationStatus.NOT_SUBMITTED, 0)).append("件\n");
-        }
-        body.append("\n一覧と CSV は事務局メニューからご確認いただけます。\n");
+        Map<ApplicationKind, Map<ApplicationStatus, Integer>> counts = new java.util.EnumMap<>(ApplicationKind.class);
+        for (ApplicationKind kind : kinds) counts.put(kind, lists.counts(year, kind));
+        NoticeMail.Content c = NoticeMail.closeReport(year, w, kinds, counts);
         return new Mailer.Mail("season-closed-" + year + "-" + kinds.get(0).stage() + "-" + closedAt.toEpochMilli(), secretariatAddress,
-                "【認定システム】" + year + "年度 " + kinds.get(0).label().replaceAll("（.*", "") + " 受付終了のご報告", body.toString());
+                c.subject(), c.body());
     }
 
     /** The secretariat moved a close date later: what the close marked 未提出 is a draft again. */
@@ -169,7 +164,7 @@ public final class SeasonService {
         return null;
     }
 
-    /** The wording names the real last moment: 「本日（6月30日 23:59）まで」, 「明日（…）まで」, 「7日後（…）まで」. */
+    /** The reminder mail (its text: {@link NoticeMail#reminder}); the id names the reminder, so it is sent once. */
     static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
                                 String which, int year) {
         return reminder(m, kind, lastDay, today, which, year, false);
@@ -178,19 +173,9 @@ public final class SeasonService {
     /** @param ownDeadline the member's own later deadline (an extension or a 修正期限), named as theirs in the mail */
     static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
                                 String which, int year, boolean ownDeadline) {
-        long days = java.time.temporal.ChronoUnit.DAYS.between(today, lastDay);
-        String when = (days == 0 ? "本日" : days == 1 ? "明日" : days + "日後") + "（" + lastDay.getMonthValue() + "月"
-                + lastDay.getDayOfMonth() + "日 23:59）";
-        String body = m.name() + " 様\n\n日本緩和医療学会 認定システムです。\n" + kind.label() + "の受付は" + when
-                + "までです。\n"
-                + (!ownDeadline ? "" : "（あなたの申請期限：" + lastDay.getYear() + "年" + lastDay.getMonthValue()
-                        + "月" + lastDay.getDayOfMonth() + "日 23:59。個別に設定された期限です）\n")
-                + "入力中の申請がまだ「申請」されていません。入力内容は保存されていますので、認定システムのマイページから内容をご確認のうえ、"
-                + "期限までに「申請」ボタンを押して申請を完了してください。\n\n"
-                + "本メールは送信専用のアドレスからお送りしています。お問い合わせは学会事務局までお願いいたします。\n";
+        NoticeMail.Content c = NoticeMail.reminder(m, kind, lastDay, today, ownDeadline);
         return new Mailer.Mail("reminder-" + which + (ownDeadline ? "-own-" + lastDay : "") + "-" + year + "-" + kind.name() + "-"
-                + m.memberNo(), m.email(),
-                "【日本緩和医療学会】" + kind.label() + "の受付は" + when + "までです", body);
+                + m.memberNo(), m.email(), c.subject(), c.body());
     }
 
     private boolean send(Mailer.Mail mail) {
