@@ -254,6 +254,21 @@ class DeploymentTemplateTest {
         }
     }
 
+    /**
+     * The export's record and file have the lifetimes the code counts on: the table's TTL is the attribute the job
+     * record writes, and the bucket keeps {@code exports/} for the day after which the page says the CSV expired.
+     */
+    @Test
+    void exportJobsExpireWithTheirFiles() {
+        Map<String, Object> ttl = map(props("Table").get("TimeToLiveSpecification"));
+        assertEquals(jp.nintei.adapter.dynamo.DynamoExportStore.EXPIRES_AT, ttl.get("AttributeName"));
+        assertEquals(Boolean.TRUE, ttl.get("Enabled"));
+        Map<String, Object> rule = list(map(props("DocumentsBucket").get("LifecycleConfiguration")).get("Rules")).stream()
+                .map(DeploymentTemplateTest::map).filter(r -> "exports/".equals(r.get("Prefix"))).findFirst().orElseThrow();
+        assertEquals(jp.nintei.service.ExportService.FILE_LIFETIME.toDays(), Long.parseLong(rule.get("ExpirationInDays").toString()),
+                "the page answers an export as expired when the bucket has removed its file");
+    }
+
     @Test
     void theMailAndAccountQueueMetricsTheFunctionsWriteHaveAlarms() {
         for (String metric : List.of(jp.nintei.platform.Metrics.MAIL_FAILED, jp.nintei.platform.Metrics.MAIL_OLDEST_PENDING_MINUTES,

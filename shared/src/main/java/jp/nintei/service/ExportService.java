@@ -19,6 +19,11 @@ import jp.nintei.port.ExportStore;
  */
 public final class ExportService {
     public static final Duration LINK_TTL = Duration.ofMinutes(5);
+    /**
+     * How long a built file is kept: the bucket's lifecycle rule removes {@code exports/} after a day (template.yaml,
+     * expire-exports). An older job is answered as expired, never with a link that would fail in the browser.
+     */
+    public static final Duration FILE_LIFETIME = Duration.ofDays(1);
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** A job as the page sees it, with a fresh link once the file is ready. */
@@ -65,6 +70,10 @@ public final class ExportService {
         ExportStore.Job job = jobs.find(checkedId(id)).orElseThrow(() -> Rejection.notFound("EXPORT_NOT_FOUND", null,
                 "このCSVの作成記録が見つかりません。もう一度「CSVを作成」を押してください。"));
         if (job.status() != ExportStore.Status.READY) return new View(job, null, null);
+        if (job.startedAt().plus(FILE_LIFETIME).isBefore(clock.instant())) {
+            throw Rejection.notFound("EXPORT_EXPIRED", null,
+                    "このCSVは保存期間（作成から1日）を過ぎたため削除されました。もう一度「CSVを作成」を押してください。");
+        }
         String name = job.year() + "_" + job.kind().label() + ".csv";
         return new View(job, files.downloadLink(job.fileKey(), name, LINK_TTL), name);
     }

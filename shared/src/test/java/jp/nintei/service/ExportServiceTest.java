@@ -56,4 +56,18 @@ class ExportServiceTest {
         assertEquals(Rejection.Kind.NOT_FOUND, unknown.kind());
         assertEquals(0, files.count());
     }
+
+    @Test
+    void aFileOlderThanADayIsAnsweredAsExpiredNeverWithALinkThatWouldFail() {
+        jp.nintei.inmemory.MovableClock clock = jp.nintei.inmemory.MovableClock.at(YEAR, 5, 2, 10, 0);
+        ExportService service = new ExportService(
+                new ApplicationExport(lists, new InMemoryReviewStore(lists), () -> new Directory(List.of(), List.of())), jobs, files, clock);
+        service.build(ID, YEAR, ApplicationKind.NEW_PRIMARY, "90000001");
+        clock.advance(ExportService.FILE_LIFETIME.minusMinutes(1));
+        assertEquals(ExportStore.Status.READY, service.status(ID).job().status());
+        clock.advance(java.time.Duration.ofMinutes(2));
+        Rejection expired = assertThrows(Rejection.class, () -> service.status(ID));
+        assertEquals(Rejection.Kind.NOT_FOUND, expired.kind());
+        assertEquals("EXPORT_EXPIRED", expired.code());
+    }
 }

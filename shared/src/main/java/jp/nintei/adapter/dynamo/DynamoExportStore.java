@@ -20,6 +20,14 @@ public final class DynamoExportStore implements ExportStore {
         this.table = table;
     }
 
+    /**
+     * The table's TTL attribute (template.yaml TimeToLiveSpecification): DynamoDB deletes a job item within days
+     * after this time (epoch seconds), so the record of every export does not stay for ever.
+     */
+    public static final String EXPIRES_AT = "expiresAt";
+    /** A job record outlives its file (a day) long enough for the page to say that the file has expired. */
+    static final java.time.Duration RECORD_LIFETIME = java.time.Duration.ofDays(7);
+
     private static Map<String, AttributeValue> key(String id) { return Keys.key(Keys.export(id), Keys.export(id)); }
 
     @Override
@@ -33,6 +41,7 @@ public final class DynamoExportStore implements ExportStore {
         item.put("total", AttributeValue.fromN("0"));
         item.put("actor", AttributeValue.fromS(job.actor()));
         item.put("startedAt", AttributeValue.fromS(job.startedAt().toString()));
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(job.startedAt().plus(RECORD_LIFETIME).getEpochSecond())));
         // the put's own token: a put the SDK sent again after its first attempt landed finds this token, not a job
         // another request started, and goes on building
         String token = java.util.UUID.randomUUID().toString();
