@@ -56,7 +56,7 @@ class AccountBrowserTest {
     void importedMemberSetsAPasswordLogsOutForgetsItAndResetsItOnThePage() {
         String no = Integer.toString(MemberAccountsFlowTest.NEXT.getAndIncrement());
         String email = "web" + no + "@example.jp";
-        String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
+        String staff = Secretariat.bearer(system);
         Http.Response imported = Http.send("POST", system.gateway().url() + "/api/admin/imports/members", staff,
                 MemberAccountsFlowTest.HEADER + MemberAccountsFlowTest.row(no, "画面 花子", email));
         assertEquals(200, imported.status(), imported.body());
