@@ -55,7 +55,7 @@ class MemberAccountsFlowTest {
     }
 
     @BeforeAll
-    void signIn() { staff = "Bearer " + Http.idToken(gw, "office@example.jp", DemoData.PASSWORD); }
+    void signIn() { staff = Secretariat.bearer(system); }
 
     static String row(String no, String name, String email) { return no + "," + name + ",しけん," + email + ",2018-04-01,,,,,,\r\n"; }
 
@@ -75,6 +75,21 @@ class MemberAccountsFlowTest {
     void runAccountsSchedule() {
         var runner = system.schedules();
         runner.fire(runner.schedules().stream().filter(s -> s.function().equals("AccountsFunction")).findFirst().orElseThrow());
+    }
+
+    /** One run of the accounts schedule's handler as its function wires it, but with Cognito answering through {@code faults}. */
+    void runAccountsScheduleWith(CognitoFaults faults) {
+        var dynamo = AwsClients.dynamoDb();
+        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
+                new CognitoMemberAccounts(AwsClients.cognito(faults), system.identity().userPoolId()),
+                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
+        new AccountsHandler(service).handleRequest(null, null);
+    }
+
+    /** The secretariat's 招待を再送. */
+    Http.Response resendInvitation(String memberNo) {
+        return Http.send("POST", gw + "/api/admin/accounts/" + memberNo + "/resend-invitation", staff, null);
     }
 
     static Http.Response post(String url, JsonNode body) { return Http.post(url, Json.write(body)); }
@@ -229,14 +244,8 @@ class MemberAccountsFlowTest {
         assertEquals("作成待ち", account(c, false).get("stateLabel").asString());
 
         // Cognito refuses one member's address (as AWS does for a malformed e-mail attribute)
-        var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(bad)
+        runAccountsScheduleWith(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(bad)
                 ? CognitoFaults.error(InvalidParameterException.builder(), "InvalidParameterException", "Invalid email address format.") : null));
-        var dynamo = AwsClients.dynamoDb();
-        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
-        new AccountsHandler(service).handleRequest(null, null);
 
         assertEquals("招待済", account(a, false).get("stateLabel").asString());
         assertEquals("招待済", account(c, false).get("stateLabel").asString());
@@ -249,17 +258,17 @@ class MemberAccountsFlowTest {
         assertFalse(account(a, true) != null, "an invited account needs nothing");
 
         // 招待を再送 (the refusal has passed): created and invited
-        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + bad + "/resend-invitation", staff, null);
+        Http.Response resent = resendInvitation(bad);
         assertEquals(200, resent.status(), resent.body());
         assertEquals("招待済", resent.json().get("stateLabel").asString());
         assertEquals(1, Mails.count(system, "q" + bad + "@example.jp", "ご招待"));
         // a second resend mails a new temporary password (on AWS the first then stops working; cognito-local cannot show it)
         String first = Mails.temporaryPassword(system, "q" + bad + "@example.jp");
-        Http.send("POST", gw + "/api/admin/accounts/" + bad + "/resend-invitation", staff, null);
+        resendInvitation(bad);
         String second = Mails.temporaryPassword(system, "q" + bad + "@example.jp");
         assertNotEquals(first, second);
         // an active member is not re-invited
-        assertEquals(409, Http.send("POST", gw + "/api/admin/accounts/10000001/resend-invitation", staff, null).status());
+        assertEquals(409, resendInvitation("10000001").status());
         // only the secretariat
         String member = "Bearer " + Http.idToken(gw, "10000001", DemoData.PASSWORD);
         assertEquals(403, Http.get(gw + "/api/admin/accounts", member).status());
@@ -271,14 +280,8 @@ class MemberAccountsFlowTest {
         String busy = Integer.toString(NEXT.getAndIncrement());
         String c = Integer.toString(NEXT.getAndIncrement());
         importMembers(row(a, "律 一", "r" + a + "@example.jp") + row(busy, "律 二", "r" + busy + "@example.jp") + row(c, "律 三", "r" + c + "@example.jp"));
-        var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
+        runAccountsScheduleWith(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
                 ? CognitoFaults.error(TooManyRequestsException.builder(), "TooManyRequestsException", "Too many requests") : null));
-        var dynamo = AwsClients.dynamoDb();
-        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
-        new AccountsHandler(service).handleRequest(null, null);
         assertEquals("招待済", account(a, false).get("stateLabel").asString());
         assertEquals("作成待ち", account(busy, false).get("stateLabel").asString(), "rate limited: still queued, not failed");
         assertEquals("作成待ち", account(c, false).get("stateLabel").asString());
@@ -301,7 +304,7 @@ class MemberAccountsFlowTest {
         JsonNode failed = account(no, true);
         assertEquals("作成失敗", failed.get("stateLabel").asString());
         assertTrue(failed.get("reason").asString().contains("招待メールを送信できませんでした"), failed.toString());
-        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + no + "/resend-invitation", staff, null);
+        Http.Response resent = resendInvitation(no);
         assertEquals("招待済", resent.json().get("stateLabel").asString(), resent.body());
         // the account was already created: the resend gives it a fresh temporary password that signs in
         String temporary = Mails.temporaryPassword(system, email);
@@ -321,7 +324,7 @@ class MemberAccountsFlowTest {
         accounts.invited(no, email, a.mailId(), java.time.Instant.now().minusSeconds(60), a.invitedAt());
         JsonNode expired = account(no, true);
         assertEquals("招待期限切れ", expired.get("stateLabel").asString());
-        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + no + "/resend-invitation", staff, null);
+        Http.Response resent = resendInvitation(no);
         assertEquals(200, resent.status(), resent.body());
         assertEquals("招待済", resent.json().get("stateLabel").asString());
         assertEquals(null, account(no, true), "no longer needs the secretariat");
