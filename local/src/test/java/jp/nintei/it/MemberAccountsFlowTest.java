@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
@@ -75,6 +77,25 @@ class MemberAccountsFlowTest {
     void runAccountsSchedule() {
         var runner = system.schedules();
         runner.fire(runner.schedules().stream().filter(s -> s.function().equals("AccountsFunction")).findFirst().orElseThrow());
+    }
+
+    /** Imports three new members in one file (氏名 {@code family} 一, 二, 三; addresses {@code mailPrefix}会員番号@example.jp): their 会員番号. */
+    List<String> importThree(String family, String mailPrefix) {
+        List<String> nos = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (String given : List.of("一", "二", "三")) {
+            String no = Integer.toString(NEXT.getAndIncrement());
+            nos.add(no);
+            rows.append(row(no, family + " " + given, mailPrefix + no + "@example.jp"));
+        }
+        importMembers(rows.toString());
+        return nos;
+    }
+
+    /** Imports the member and runs the accounts schedule: the account created, the invitation mailed. */
+    void invite(String memberNo, String name, String email) {
+        importMembers(row(memberNo, name, email));
+        runAccountsSchedule();
     }
 
     /** One run of the accounts schedule's handler as its function wires it, but with Cognito answering through {@code faults}. */
@@ -190,8 +211,7 @@ class MemberAccountsFlowTest {
     void aCodeStopsWorkingAfterFiveWrongEntries() {
         String no = Integer.toString(NEXT.getAndIncrement());
         String email = "five" + no + "@example.jp";
-        importMembers(row(no, "五回 花子", email));
-        runAccountsSchedule();
+        invite(no, "五回 花子", email);
         // a member who never signed in (Cognito's own ForgotPassword would refuse this state) can still reset
         post(gw + "/api/auth/password/forgot", Json.object().put("userId", email));
         String code = Mails.resetCode(system, email);
@@ -234,10 +254,10 @@ class MemberAccountsFlowTest {
 
     @Test
     void oneRefusedAccountNeverBlocksTheQueueAndAReImportKeepsQueuedMembers() {
-        String a = Integer.toString(NEXT.getAndIncrement());
-        String bad = Integer.toString(NEXT.getAndIncrement());
-        String c = Integer.toString(NEXT.getAndIncrement());
-        importMembers(row(a, "列 一", "q" + a + "@example.jp") + row(bad, "列 二", "q" + bad + "@example.jp") + row(c, "列 三", "q" + c + "@example.jp"));
+        List<String> three = importThree("列", "q");
+        String a = three.get(0);
+        String bad = three.get(1);
+        String c = three.get(2);
         // re-imported with a changed name before the schedule ran: still queued (the profile was rewritten)
         JsonNode again = importMembers(row(c, "列 三（改）", "q" + c + "@example.jp"));
         assertEquals(1, again.get("updated").asInt());
@@ -276,10 +296,10 @@ class MemberAccountsFlowTest {
 
     @Test
     void cognitosRateLimitEndsTheRunAndTheNextRunGoesOn() {
-        String a = Integer.toString(NEXT.getAndIncrement());
-        String busy = Integer.toString(NEXT.getAndIncrement());
-        String c = Integer.toString(NEXT.getAndIncrement());
-        importMembers(row(a, "律 一", "r" + a + "@example.jp") + row(busy, "律 二", "r" + busy + "@example.jp") + row(c, "律 三", "r" + c + "@example.jp"));
+        List<String> three = importThree("律", "r");
+        String a = three.get(0);
+        String busy = three.get(1);
+        String c = three.get(2);
         runAccountsScheduleWith(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
                 ? CognitoFaults.error(TooManyRequestsException.builder(), "TooManyRequestsException", "Too many requests") : null));
         assertEquals("招待済", account(a, false).get("stateLabel").asString());
@@ -316,8 +336,7 @@ class MemberAccountsFlowTest {
     void anInvitationPastItsValidityIsListedExpiredAndResent() {
         String no = Integer.toString(NEXT.getAndIncrement());
         String email = "exp" + no + "@example.jp";
-        importMembers(row(no, "期限 切子", email));
-        runAccountsSchedule();
+        invite(no, "期限 切子", email);
         // seven days later (the pool's TemporaryPasswordValidityDays)
         var accounts = new DynamoAccountStore(AwsClients.dynamoDb(), Bootstrap.TABLE);
         var a = accounts.find(no).orElseThrow();
@@ -338,8 +357,7 @@ class MemberAccountsFlowTest {
         String no = Integer.toString(NEXT.getAndIncrement());
         String old = "old" + no + "@example.jp";
         String moved = "moved" + no + "@example.jp";
-        importMembers(row(no, "転居 一郎", old));
-        runAccountsSchedule();
+        invite(no, "転居 一郎", old);
         String temporary = Mails.temporaryPassword(system, old);
         JsonNode c = post(gw + "/api/auth/login", Json.object().put("userId", no).put("password", temporary)).json();
         assertEquals(200, post(gw + "/api/auth/new-password", Json.object().put("username", no).put("session", c.get("session").asString())
