@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.List;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,48 +25,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AccountBrowserTest {
 
     private final LocalSystem system;
-    private WebDriver driver;
 
-    AccountBrowserTest(LocalSystem system) { this.system = system; }
+    @RegisterExtension
+    final Browser browser;
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(390, 844);
+    private final WebDriver driver;
+
+    AccountBrowserTest(LocalSystem system) throws Exception {
+        this.system = system;
+        this.browser = Browser.phone(system);
+        this.driver = browser.driver();
     }
 
-    /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */
-    @AfterEach
-    void nothingRefusedByThePolicy() {
-        if (driver != null) assertEquals(List.of(), PolicyConsole.refusals(driver));
-    }
+    private WebDriverWait waiting() { return browser.waiting(); }
 
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) driver.quit();
-    }
+    private WebElement visible(String id) { return browser.visible(id); }
 
-    private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
+    private void type(String id, String text) { browser.type(id, text); }
 
-    private WebElement visible(String id) { return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(id))); }
+    private Object js(String script, Object... args) { return browser.js(script, args); }
 
-    private void type(String id, String text) {
-        WebElement e = visible(id);
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
-
-    /** Saves what the member sees to local/target/screenshots/ (for a look by a person; not asserted). */
-    private void screenshot(String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private void screenshot(String name) { browser.screenshot(name); }
 
     private String textOf(String id) {
         waiting().until(d -> !d.findElement(By.id(id)).getText().isBlank());
@@ -83,7 +56,7 @@ class AccountBrowserTest {
     void importedMemberSetsAPasswordLogsOutForgetsItAndResetsItOnThePage() {
         String no = Integer.toString(MemberAccountsFlowTest.NEXT.getAndIncrement());
         String email = "web" + no + "@example.jp";
-        String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
+        String staff = Secretariat.bearer(system);
         Http.Response imported = Http.send("POST", system.gateway().url() + "/api/admin/imports/members", staff,
                 MemberAccountsFlowTest.HEADER + MemberAccountsFlowTest.row(no, "画面 花子", email));
         assertEquals(200, imported.status(), imported.body());
@@ -92,9 +65,8 @@ class AccountBrowserTest {
         String temporary = Mails.temporaryPassword(system, email);
 
         // first sign-in with the invitation's temporary password, 「ログイン情報を保存する」 ticked
-        driver.get(system.gateway().url() + "/index.html");
-        js("sessionStorage.clear(); localStorage.clear()");
-        driver.get(system.gateway().url() + "/index.html");
+        browser.startOver();
+        browser.open("/index.html");
         type("userId", email);
         type("password", temporary);
         visible("remember").click();
@@ -163,9 +135,9 @@ class AccountBrowserTest {
 
     @Test
     void untickingTheBoxForgetsTheUserId() {
-        driver.get(system.gateway().url() + "/index.html");
-        js("sessionStorage.clear(); localStorage.setItem('nintei.rememberedUserId', '10000003')");
-        driver.get(system.gateway().url() + "/index.html");
+        browser.startOver();
+        js("localStorage.setItem('nintei.rememberedUserId', '10000003')");
+        browser.open("/index.html");
         assertEquals("10000003", visible("userId").getAttribute("value"));
         WebElement box = driver.findElement(By.id("remember"));
         assertTrue(box.isSelected());

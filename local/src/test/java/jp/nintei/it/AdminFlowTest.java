@@ -18,7 +18,6 @@ import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,21 +29,17 @@ import tools.jackson.databind.JsonNode;
 class AdminFlowTest {
     private final LocalSystem system;
     private final int year;
-    private String staff;
+
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
+    private final String staff;
 
     AdminFlowTest(LocalSystem system) {
         this.system = system;
         this.year = system.demo().year();
+        this.staff = InApril.secretariatSignedIn(system, clock);
     }
-
-    @BeforeAll
-    void signIn() {
-        clock.at(year + "-04-20T10:00");
-        staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
-    }
-
-    @RegisterExtension
-    final LocalClock clock = new LocalClock();
 
     private Http.Response get(String path) { return Http.get(system.gateway().url() + path, staff); }
 

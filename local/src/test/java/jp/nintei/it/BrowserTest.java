@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import jp.nintei.domain.Messages;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,53 +27,22 @@ class BrowserTest {
     @RegisterExtension
     final LocalClock clock = new LocalClock();
 
-    private WebDriver driver;
+    @RegisterExtension
+    final Browser browser;
 
-    BrowserTest(LocalSystem system) { this.system = system; }
+    private final WebDriver driver;
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(390, 844);
+    BrowserTest(LocalSystem system) throws Exception {
+        this.system = system;
+        this.browser = Browser.phone(system);
+        this.driver = browser.driver();
     }
 
-    /** Every step of every flow runs under the template's policy (no inline script or style): nothing refused. */
-    @AfterEach
-    void nothingRefusedByThePolicy() {
-        if (driver == null) return;
-        assertEquals(List.of(), PolicyConsole.refusals(driver));
-    }
+    private WebDriverWait waiting() { return browser.waiting(); }
 
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) driver.quit();
-    }
+    private void logIn(String userId, String password) { browser.submitLogin(userId, password); }
 
-    private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
-
-    private void logIn(String userId, String password) {
-        driver.manage().deleteAllCookies();
-        // a page without script: index.html would redirect a signed-in session to mypage.html meanwhile
-        driver.get(system.gateway().url() + "/404.html");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
-        driver.get(system.gateway().url() + "/index.html");
-        WebElement id = waiting().until(ExpectedConditions.elementToBeClickable(By.id("userId")));
-        id.clear();
-        id.sendKeys(userId);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("submit")).click();
-    }
-
-    /** Saves what the member sees to local/target/screenshots/ (for a look by a person; not asserted). */
-    private void screenshot(String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"),
-                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private void screenshot(String name) { browser.screenshot(name); }
 
     private void scrollTo(String id) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
@@ -177,11 +142,7 @@ class BrowserTest {
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
     }
 
-    private void upload(WebElement fileInput, byte[] content, String suffix) throws java.io.IOException {
-        java.nio.file.Path f = Files.createTempFile("upload", suffix);
-        Files.write(f, content);
-        fileInput.sendKeys(f.toString());
-    }
+    private void upload(WebElement fileInput, byte[] content, String suffix) throws java.io.IOException { browser.upload(fileInput, content, suffix); }
 
     private void chooseFromSearch(WebElement group, int searchIndex, String query) {
         WebElement box = group.findElements(By.cssSelector("input[type=search]")).get(searchIndex);

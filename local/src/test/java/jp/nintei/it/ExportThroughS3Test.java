@@ -13,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.faults.Faults;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,21 +29,17 @@ import tools.jackson.databind.JsonNode;
 class ExportThroughS3Test {
     private final LocalSystem system;
     private final int year;
-    private String staff;
+
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
+    private final String staff;
 
     ExportThroughS3Test(LocalSystem system) {
         this.system = system;
         this.year = system.demo().year();
+        this.staff = InApril.secretariatSignedIn(system, clock);
     }
-
-    @BeforeAll
-    void signIn() {
-        clock.at(year + "-04-20T10:00");
-        staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", DemoData.PASSWORD);
-    }
-
-    @RegisterExtension
-    final LocalClock clock = new LocalClock();
 
     @AfterEach
     void faultsOff() { Faults.clear(); }

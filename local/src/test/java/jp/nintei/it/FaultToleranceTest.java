@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.faults.Faults;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,16 +21,14 @@ class FaultToleranceTest {
     private final LocalSystem system;
     private final int year;
 
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
     FaultToleranceTest(LocalSystem system) {
         this.system = system;
         this.year = system.demo().year();
+        InApril.applicantsDay(system, clock);
     }
-
-    @BeforeAll
-    void inApril() { clock.at(year + "-04-20T09:00"); }
-
-    @RegisterExtension
-    final LocalClock clock = new LocalClock();
 
     @AfterEach
     void faultsOff() { Faults.clear(); }
@@ -173,7 +170,7 @@ class FaultToleranceTest {
             assertTrue(f.hits() > 0);
             assertEquals(200, r.status(), r.body());
         }
-        String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", jp.nintei.local.DemoData.PASSWORD);
+        String staff = Secretariat.bearer(system);
         java.util.function.Supplier<Long> submittedLines = () -> Http.get(system.gateway().url() + "/api/admin/audit?memberNo="
                 + a.member.memberNo(), staff).json().findValues("action").stream().filter(x -> x.asString().equals("SUBMITTED")).count();
         assertEquals(0L, submittedLines.get());
@@ -188,7 +185,7 @@ class FaultToleranceTest {
         StringBuilder csv = new StringBuilder("会員番号,氏名,ふりがな,メールアドレス,入会日\r\n");
         for (int i = 0; i < 25; i++) csv.append(70000100 + i).append(",取込 試験").append(i).append(",とりこみ,imp").append(70000100 + i)
                 .append("@example.jp,2018-04-01\r\n");
-        String staff = "Bearer " + Http.idToken(system.gateway().url(), "office@example.jp", jp.nintei.local.DemoData.PASSWORD);
+        String staff = Secretariat.bearer(system);
         try (var f = Faults.on(Faults.dynamo("BatchWriteItem", Faults.Kind.UNPROCESSED).times(9))) {
             Http.Response r = Http.send("POST", system.gateway().url() + "/api/admin/imports/members", staff, csv.toString());
             assertEquals(200, r.status(), r.body());
@@ -216,7 +213,7 @@ class FaultToleranceTest {
             new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
             new jp.nintei.functions.mail.MailRetryHandler().handleRequest(null, null);
         } finally {
-            inApril();
+            InApril.applicantsDay(system, clock);
         }
         assertEquals(1, SesStore.mailsTo(system, a.member.email()).size());
         assertEquals("SENT", a.read().get("mailState").asString());

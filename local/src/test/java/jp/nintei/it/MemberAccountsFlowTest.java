@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.cognito.CognitoMemberAccounts;
@@ -55,7 +57,7 @@ class MemberAccountsFlowTest {
     }
 
     @BeforeAll
-    void signIn() { staff = "Bearer " + Http.idToken(gw, "office@example.jp", DemoData.PASSWORD); }
+    void signIn() { staff = Secretariat.bearer(system); }
 
     static String row(String no, String name, String email) { return no + "," + name + ",しけん," + email + ",2018-04-01,,,,,,\r\n"; }
 
@@ -75,6 +77,40 @@ class MemberAccountsFlowTest {
     void runAccountsSchedule() {
         var runner = system.schedules();
         runner.fire(runner.schedules().stream().filter(s -> s.function().equals("AccountsFunction")).findFirst().orElseThrow());
+    }
+
+    /** Imports three new members in one file (氏名 {@code family} 一, 二, 三; addresses {@code mailPrefix}会員番号@example.jp): their 会員番号. */
+    List<String> importThree(String family, String mailPrefix) {
+        List<String> nos = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (String given : List.of("一", "二", "三")) {
+            String no = Integer.toString(NEXT.getAndIncrement());
+            nos.add(no);
+            rows.append(row(no, family + " " + given, mailPrefix + no + "@example.jp"));
+        }
+        importMembers(rows.toString());
+        return nos;
+    }
+
+    /** Imports the member and runs the accounts schedule: the account created, the invitation mailed. */
+    void invite(String memberNo, String name, String email) {
+        importMembers(row(memberNo, name, email));
+        runAccountsSchedule();
+    }
+
+    /** One run of the accounts schedule's handler as its function wires it, but with Cognito answering through {@code faults}. */
+    void runAccountsScheduleWith(CognitoFaults faults) {
+        var dynamo = AwsClients.dynamoDb();
+        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
+                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
+                new CognitoMemberAccounts(AwsClients.cognito(faults), system.identity().userPoolId()),
+                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
+        new AccountsHandler(service).handleRequest(null, null);
+    }
+
+    /** The secretariat's 招待を再送. */
+    Http.Response resendInvitation(String memberNo) {
+        return Http.send("POST", gw + "/api/admin/accounts/" + memberNo + "/resend-invitation", staff, null);
     }
 
     static Http.Response post(String url, JsonNode body) { return Http.post(url, Json.write(body)); }
@@ -175,8 +211,7 @@ class MemberAccountsFlowTest {
     void aCodeStopsWorkingAfterFiveWrongEntries() {
         String no = Integer.toString(NEXT.getAndIncrement());
         String email = "five" + no + "@example.jp";
-        importMembers(row(no, "五回 花子", email));
-        runAccountsSchedule();
+        invite(no, "五回 花子", email);
         // a member who never signed in (Cognito's own ForgotPassword would refuse this state) can still reset
         post(gw + "/api/auth/password/forgot", Json.object().put("userId", email));
         String code = Mails.resetCode(system, email);
@@ -219,24 +254,18 @@ class MemberAccountsFlowTest {
 
     @Test
     void oneRefusedAccountNeverBlocksTheQueueAndAReImportKeepsQueuedMembers() {
-        String a = Integer.toString(NEXT.getAndIncrement());
-        String bad = Integer.toString(NEXT.getAndIncrement());
-        String c = Integer.toString(NEXT.getAndIncrement());
-        importMembers(row(a, "列 一", "q" + a + "@example.jp") + row(bad, "列 二", "q" + bad + "@example.jp") + row(c, "列 三", "q" + c + "@example.jp"));
+        List<String> three = importThree("列", "q");
+        String a = three.get(0);
+        String bad = three.get(1);
+        String c = three.get(2);
         // re-imported with a changed name before the schedule ran: still queued (the profile was rewritten)
         JsonNode again = importMembers(row(c, "列 三（改）", "q" + c + "@example.jp"));
         assertEquals(1, again.get("updated").asInt());
         assertEquals("作成待ち", account(c, false).get("stateLabel").asString());
 
         // Cognito refuses one member's address (as AWS does for a malformed e-mail attribute)
-        var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(bad)
+        runAccountsScheduleWith(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(bad)
                 ? CognitoFaults.error(InvalidParameterException.builder(), "InvalidParameterException", "Invalid email address format.") : null));
-        var dynamo = AwsClients.dynamoDb();
-        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
-        new AccountsHandler(service).handleRequest(null, null);
 
         assertEquals("招待済", account(a, false).get("stateLabel").asString());
         assertEquals("招待済", account(c, false).get("stateLabel").asString());
@@ -249,17 +278,17 @@ class MemberAccountsFlowTest {
         assertFalse(account(a, true) != null, "an invited account needs nothing");
 
         // 招待を再送 (the refusal has passed): created and invited
-        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + bad + "/resend-invitation", staff, null);
+        Http.Response resent = resendInvitation(bad);
         assertEquals(200, resent.status(), resent.body());
         assertEquals("招待済", resent.json().get("stateLabel").asString());
         assertEquals(1, Mails.count(system, "q" + bad + "@example.jp", "ご招待"));
         // a second resend mails a new temporary password (on AWS the first then stops working; cognito-local cannot show it)
         String first = Mails.temporaryPassword(system, "q" + bad + "@example.jp");
-        Http.send("POST", gw + "/api/admin/accounts/" + bad + "/resend-invitation", staff, null);
+        resendInvitation(bad);
         String second = Mails.temporaryPassword(system, "q" + bad + "@example.jp");
         assertNotEquals(first, second);
         // an active member is not re-invited
-        assertEquals(409, Http.send("POST", gw + "/api/admin/accounts/10000001/resend-invitation", staff, null).status());
+        assertEquals(409, resendInvitation("10000001").status());
         // only the secretariat
         String member = "Bearer " + Http.idToken(gw, "10000001", DemoData.PASSWORD);
         assertEquals(403, Http.get(gw + "/api/admin/accounts", member).status());
@@ -267,18 +296,12 @@ class MemberAccountsFlowTest {
 
     @Test
     void cognitosRateLimitEndsTheRunAndTheNextRunGoesOn() {
-        String a = Integer.toString(NEXT.getAndIncrement());
-        String busy = Integer.toString(NEXT.getAndIncrement());
-        String c = Integer.toString(NEXT.getAndIncrement());
-        importMembers(row(a, "律 一", "r" + a + "@example.jp") + row(busy, "律 二", "r" + busy + "@example.jp") + row(c, "律 三", "r" + c + "@example.jp"));
-        var cognito = AwsClients.cognito(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
+        List<String> three = importThree("律", "r");
+        String a = three.get(0);
+        String busy = three.get(1);
+        String c = three.get(2);
+        runAccountsScheduleWith(new CognitoFaults(r -> r instanceof AdminCreateUserRequest u && u.username().equals(busy)
                 ? CognitoFaults.error(TooManyRequestsException.builder(), "TooManyRequestsException", "Too many requests") : null));
-        var dynamo = AwsClients.dynamoDb();
-        var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new CognitoMemberAccounts(cognito, system.identity().userPoolId()),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
-        new AccountsHandler(service).handleRequest(null, null);
         assertEquals("招待済", account(a, false).get("stateLabel").asString());
         assertEquals("作成待ち", account(busy, false).get("stateLabel").asString(), "rate limited: still queued, not failed");
         assertEquals("作成待ち", account(c, false).get("stateLabel").asString());
@@ -301,7 +324,7 @@ class MemberAccountsFlowTest {
         JsonNode failed = account(no, true);
         assertEquals("作成失敗", failed.get("stateLabel").asString());
         assertTrue(failed.get("reason").asString().contains("招待メールを送信できませんでした"), failed.toString());
-        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + no + "/resend-invitation", staff, null);
+        Http.Response resent = resendInvitation(no);
         assertEquals("招待済", resent.json().get("stateLabel").asString(), resent.body());
         // the account was already created: the resend gives it a fresh temporary password that signs in
         String temporary = Mails.temporaryPassword(system, email);
@@ -313,15 +336,14 @@ class MemberAccountsFlowTest {
     void anInvitationPastItsValidityIsListedExpiredAndResent() {
         String no = Integer.toString(NEXT.getAndIncrement());
         String email = "exp" + no + "@example.jp";
-        importMembers(row(no, "期限 切子", email));
-        runAccountsSchedule();
+        invite(no, "期限 切子", email);
         // seven days later (the pool's TemporaryPasswordValidityDays)
         var accounts = new DynamoAccountStore(AwsClients.dynamoDb(), Bootstrap.TABLE);
         var a = accounts.find(no).orElseThrow();
         accounts.invited(no, email, a.mailId(), java.time.Instant.now().minusSeconds(60), a.invitedAt());
         JsonNode expired = account(no, true);
         assertEquals("招待期限切れ", expired.get("stateLabel").asString());
-        Http.Response resent = Http.send("POST", gw + "/api/admin/accounts/" + no + "/resend-invitation", staff, null);
+        Http.Response resent = resendInvitation(no);
         assertEquals(200, resent.status(), resent.body());
         assertEquals("招待済", resent.json().get("stateLabel").asString());
         assertEquals(null, account(no, true), "no longer needs the secretariat");
@@ -335,8 +357,7 @@ class MemberAccountsFlowTest {
         String no = Integer.toString(NEXT.getAndIncrement());
         String old = "old" + no + "@example.jp";
         String moved = "moved" + no + "@example.jp";
-        importMembers(row(no, "転居 一郎", old));
-        runAccountsSchedule();
+        invite(no, "転居 一郎", old);
         String temporary = Mails.temporaryPassword(system, old);
         JsonNode c = post(gw + "/api/auth/login", Json.object().put("userId", no).put("password", temporary)).json();
         assertEquals(200, post(gw + "/api/auth/new-password", Json.object().put("username", no).put("session", c.get("session").asString())

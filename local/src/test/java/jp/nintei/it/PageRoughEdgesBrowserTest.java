@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,47 +30,27 @@ class PageRoughEdgesBrowserTest {
 
     private final LocalSystem system;
     private final int year;
-    private WebDriver driver;
-
-    PageRoughEdgesBrowserTest(LocalSystem system) {
-        this.system = system;
-        this.year = system.demo().year();
-    }
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(390, 844);
-    }
-
-    /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */
-    @AfterEach
-    void nothingRefusedByThePolicy() {
-        if (driver != null) assertEquals(List.of(), PolicyConsole.refusals(driver));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) driver.quit();
-    }
 
     @RegisterExtension
     final LocalClock clock = new LocalClock();
 
-    private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
+    @RegisterExtension
+    final Browser browser;
 
-    private Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
+    private final WebDriver driver;
 
-    private void logIn(String userId) {
-        driver.get(system.gateway().url() + "/index.html");
-        js("sessionStorage.clear(); localStorage.clear()");
-        driver.get(system.gateway().url() + "/index.html");
-        WebElement id = waiting().until(ExpectedConditions.elementToBeClickable(By.id("userId")));
-        id.clear();
-        id.sendKeys(userId);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("submit")).click();
-        waiting().until(ExpectedConditions.urlContains("mypage.html"));
+    PageRoughEdgesBrowserTest(LocalSystem system) throws Exception {
+        this.system = system;
+        this.year = system.demo().year();
+        this.browser = Browser.phone(system);
+        this.driver = browser.driver();
     }
+
+    private WebDriverWait waiting() { return browser.waiting(); }
+
+    private Object js(String script, Object... args) { return browser.js(script, args); }
+
+    private void logIn(String userId) { browser.logIn(userId); }
 
     private Applicant inJune() {
         clock.at(year + "-06-12T20:00");
@@ -93,11 +66,7 @@ class PageRoughEdgesBrowserTest {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("panel")));
     }
 
-    private void upload(WebElement fileInput, byte[] content, String suffix) throws java.io.IOException {
-        java.nio.file.Path f = Files.createTempFile("upload", suffix);
-        Files.write(f, content);
-        fileInput.sendKeys(f.toString());
-    }
+    private void upload(WebElement fileInput, byte[] content, String suffix) throws java.io.IOException { browser.upload(fileInput, content, suffix); }
 
     private WebElement active() { return driver.switchTo().activeElement(); }
 

@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.List;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,49 +34,24 @@ class ReviewBrowserTest {
     @RegisterExtension
     final LocalClock clock = new LocalClock();
 
-    private final int year;
-    private WebDriver driver;
+    @RegisterExtension
+    final Browser browser;
 
-    ReviewBrowserTest(LocalSystem system) {
+    private final int year;
+    private final WebDriver driver;
+
+    ReviewBrowserTest(LocalSystem system) throws Exception {
         this.system = system;
         this.year = system.demo().year();
+        this.browser = Browser.desktop(system);
+        this.driver = browser.driver();
     }
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(1280, 1000);
-    }
+    private WebDriverWait waiting() { return browser.waiting(); }
 
-    /** Nothing this test did was refused by the Content-Security-Policy (no inline script or style anywhere). */
-    @AfterEach
-    void nothingRefusedByThePolicy() {
-        if (driver != null) assertEquals(List.of(), PolicyConsole.refusals(driver));
-    }
+    private void logIn(String userId) { browser.logIn(userId); }
 
-    @AfterAll
-    void stop() {
-        if (driver != null) driver.quit();
-    }
-
-    private WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
-
-    private void logIn(String userId) {
-        driver.get(system.gateway().url() + "/index.html");
-        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear()");
-        driver.get(system.gateway().url() + "/index.html");
-        WebElement id = waiting().until(ExpectedConditions.elementToBeClickable(By.id("userId")));
-        id.clear();
-        id.sendKeys(userId);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("submit")).click();
-        waiting().until(ExpectedConditions.urlContains("mypage.html"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-    }
+    private void screenshot(String name) { browser.screenshot(name); }
 
     private void openReviewOf(String memberNo) {
         driver.get(system.gateway().url() + "/admin.html");

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
 import jp.nintei.local.SecurityHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -33,18 +30,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SecurityHeadersBrowserTest {
 
     private final LocalSystem system;
-    private WebDriver driver;
 
-    SecurityHeadersBrowserTest(LocalSystem system) { this.system = system; }
+    /** This class provokes refusals on purpose and reads the console itself. */
+    @RegisterExtension
+    final Browser browser;
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(390, 844);
-    }
+    private final WebDriver driver;
 
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) driver.quit();
+    SecurityHeadersBrowserTest(LocalSystem system) throws Exception {
+        this.system = system;
+        this.browser = Browser.phone(system).readingRefusalsItself();
+        this.driver = browser.driver();
     }
 
     private Map<String, String> expected() {
@@ -66,21 +62,14 @@ class SecurityHeadersBrowserTest {
     }
 
     private void logIn(String userId) {
-        driver.get(system.gateway().url() + "/404.html"); // no script: index.html would redirect a signed-in session
-        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
-        driver.get(system.gateway().url() + "/index.html");
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("userId"))).sendKeys(userId);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("submit")).click();
-        wait.until(ExpectedConditions.urlContains("mypage.html"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#menu tr")));
+        browser.logIn(userId);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#menu tr")));
     }
 
     /** Loads the page and waits until its module script has run (it fills the page from the API). */
     private void visit(String page, String readySelector) {
         driver.get(system.gateway().url() + "/" + page);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(readySelector)));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(readySelector)));
     }
 
     private List<String> cspViolations() { return PolicyConsole.refusals(driver); }
@@ -96,13 +85,13 @@ class SecurityHeadersBrowserTest {
         logIn(jp.nintei.local.DemoData.REVIEW_DEMO_NO);
         for (String page : List.of("primary.html", "secondary.html")) {
             driver.get(system.gateway().url() + "/" + page);
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("done")).isDisplayed()
+            browser.waiting().until(d -> d.findElement(By.id("done")).isDisplayed()
                     && !d.findElement(By.id("d-receipt")).getText().isEmpty() && !d.findElement(By.id("d-mail")).getText().isEmpty());
         }
         logIn("90000001");
         visit("admin.html", "#f-year");
         // the review screen shows the demo 二次申請's documents inline: PDFs framed, images, all from the documents bucket
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = browser.waiting();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab='reviews']"))).click();
         driver.findElement(By.id("r-q")).sendKeys(jp.nintei.local.DemoData.REVIEW_DEMO_NO, org.openqa.selenium.Keys.ENTER);
         wait.until(ExpectedConditions.elementToBeClickable(

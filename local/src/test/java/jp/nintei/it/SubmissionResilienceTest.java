@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.nintei.functions.mail.MailRetryHandler;
 import jp.nintei.local.LocalSystem;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,16 +26,14 @@ class SubmissionResilienceTest {
     private final LocalSystem system;
     private final int year;
 
+    @RegisterExtension
+    final LocalClock clock = new LocalClock();
+
     SubmissionResilienceTest(LocalSystem system) {
         this.system = system;
         this.year = system.demo().year();
+        InApril.applicantsDay(system, clock);
     }
-
-    @BeforeAll
-    void inApril() { clock.at(year + "-04-20T09:00"); }
-
-    @RegisterExtension
-    final LocalClock clock = new LocalClock();
 
     private Applicant completeDraft() {
         Applicant a = new Applicant(system, TestMembers.create(system, false));
@@ -76,7 +73,7 @@ class SubmissionResilienceTest {
         // later runs find nothing pending: no second mail
         new MailRetryHandler().handleRequest(null, null);
         assertEquals(1, SesStore.mailsTo(system, a.member.email()).size());
-        inApril();
+        InApril.applicantsDay(system, clock);
     }
 
     @Test

@@ -80,17 +80,7 @@ public final class InMemoryAccountStore implements AccountStore {
                     || (a.state() == AccountState.INVITED && a.validTo() != null && a.validTo().isBefore(now));
             if (!problemsOnly || problem) all.add(a);
         }
-        int from = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                from = Integer.parseInt(cursor);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cursor");
-            }
-            if (from < 0 || from > all.size()) throw new IllegalArgumentException("cursor");
-        }
-        int to = Math.min(all.size(), from + limit);
-        return new Page(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
+        return OffsetPaging.page(all, cursor, limit, Page::new);
     }
 
     @Override

@@ -85,17 +85,7 @@ public final class InMemoryApplicationLists implements ApplicationLists {
     @Override
     public Page list(int year, ApplicationKind kind, ApplicationStatus status, String cursor, int limit) {
         List<ListRow> all = rows(year, kind).stream().filter(r -> status == null || r.status() == status).toList();
-        int from = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                from = Integer.parseInt(cursor);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cursor");
-            }
-            if (from < 0 || from > all.size()) throw new IllegalArgumentException("cursor");
-        }
-        int to = Math.min(all.size(), from + limit);
-        return new Page(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
+        return OffsetPaging.page(all, cursor, limit, Page::new);
     }
 
     @Override
@@ -108,19 +98,19 @@ public final class InMemoryApplicationLists implements ApplicationLists {
 
     @Override
     public Map<String, PrimaryApplication> primaries(int year, ApplicationKind kind, Collection<String> memberNos) {
-        Map<String, PrimaryApplication> out = new LinkedHashMap<>();
-        for (String no : memberNos) {
-            PrimaryApplication a = primaries.get(id(year, kind, no));
-            if (a != null) out.put(no, a);
-        }
-        return out;
+        return byMember(primaries, year, kind, memberNos);
     }
 
     @Override
     public Map<String, SecondaryApplication> secondaries(int year, ApplicationKind kind, Collection<String> memberNos) {
-        Map<String, SecondaryApplication> out = new LinkedHashMap<>();
+        return byMember(secondaries, year, kind, memberNos);
+    }
+
+    /** Those of the members' applications of that year and kind there are, by 会員番号, in the order asked. */
+    private static <A> Map<String, A> byMember(Map<String, A> applications, int year, ApplicationKind kind, Collection<String> memberNos) {
+        Map<String, A> out = new LinkedHashMap<>();
         for (String no : memberNos) {
-            SecondaryApplication a = secondaries.get(id(year, kind, no));
+            A a = applications.get(id(year, kind, no));
             if (a != null) out.put(no, a);
         }
         return out;

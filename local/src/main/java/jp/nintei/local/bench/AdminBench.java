@@ -11,38 +11,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
-import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.AppClock;
-import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.SpecialistStatus;
-import jp.nintei.domain.application.Document;
-import jp.nintei.domain.application.DocumentPurpose;
-import jp.nintei.domain.application.FileType;
 import jp.nintei.domain.imports.MemberCsv;
 import jp.nintei.functions.admin.AdminHandler;
 import jp.nintei.local.Bootstrap;
@@ -53,7 +42,6 @@ import jp.nintei.service.CaseActions;
 import jp.nintei.service.ConfirmationMails;
 import jp.nintei.service.DirectoryCache;
 import jp.nintei.service.MailService;
-import jp.nintei.port.ApplicationKey;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
@@ -72,9 +60,7 @@ public final class AdminBench {
     private AdminBench() {}
 
     static final String HANDLER = "jp.nintei.functions.admin.AdminHandler::handleRequest";
-    static final int APPLICANTS = 5000;
     static final int IMPORT_ROWS = 10000;
-    static final int LOAD_THREADS = 8;
 
     /** Calls and their DynamoDB requests, by the phase the main thread is in. */
     static final BenchMetrics METRICS = BenchMetrics.byPhase();
@@ -83,49 +69,12 @@ public final class AdminBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         try (LocalSystem system = LocalSystem.start(0, false)) {
             int year = system.demo().year();
-            DynamoDbClient counting = METRICS.countingDynamoDb();
-            wire(system, counting);
+            wire(system, METRICS);
             String url = system.gateway().url();
             HttpClient http = HttpClient.newHttpClient();
 
             // ---- 5,000 members, each with a submitted 一次申請 with a registered 領収書 ----
-            DynamoDbClient raw = AwsClients.dynamoDb();
-            DynamoMemberStore memberStore = new DynamoMemberStore(raw, Bootstrap.TABLE);
-            DynamoApplicationStore apps = new DynamoApplicationStore(raw, Bootstrap.TABLE);
-            List<Member> applicants = people(year, 20000001, APPLICANTS, new Random(20260501L));
-            AtomicInteger loadRequests = new AtomicInteger();
-            long l0 = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(LOAD_THREADS);
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < LOAD_THREADS; t++) {
-                int part = t;
-                parts.add(pool.submit(() -> {
-                    Random rnd = new Random(part);
-                    for (int i = part; i < applicants.size(); i += LOAD_THREADS) {
-                        Member m = applicants.get(i);
-                        memberStore.putMember(m);
-                        ApplicationKey key = new ApplicationKey(m.memberNo(), year, ApplicationKind.NEW_PRIMARY);
-                        Instant now = Instant.now();
-                        long v = apps.saveDraft(key, 0, preferences(rnd), now);
-                        Document d = new Document(String.format(Locale.ROOT, "%032x", 0xB0000000L + i), DocumentPurpose.FEE_RECEIPT,
-                                "領収書_" + m.memberNo() + ".pdf", 150_000 + rnd.nextInt(250_000), FileType.PDF,
-                                sha256(m.memberNo()), Document.Status.PENDING, now);
-                        apps.addDocument(key, d, now);
-                        v = apps.registerDocument(key, d.id(), 1, now);
-                        String receiptNo = "P" + year + "-" + m.memberNo();
-                        String mailId = "submitted-" + year + "-" + ApplicationKind.NEW_PRIMARY.name() + "-" + m.memberNo() + "-v" + v;
-                        apps.submit(key, v, receiptNo, mailId, Instant.now());
-                        apps.markMailSent(key, mailId, Instant.now()); // as after the confirmation mail went out
-                        loadRequests.addAndGet(6);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : parts) f.get();
-            pool.shutdown();
-            double loadS = (System.nanoTime() - l0) / 1e9;
-            System.out.printf(Locale.ROOT, "loaded %d members + %d submitted 一次申請 (%d requests, %d threads) in %.1f s%n",
-                    applicants.size(), applicants.size(), loadRequests.get(), LOAD_THREADS, loadS);
+            SubmittedPrimaries.load(year);
 
             String token = "Bearer " + login(url, DemoData.SECRETARIAT_NO);
             String list = url + "/api/admin/applications?year=" + year + "&application=new-primary";
@@ -240,8 +189,12 @@ public final class AdminBench {
 
     // ---- wiring ----
 
-    /** AdminHandler as its no-arg constructor builds it, with the counting DynamoDB client behind every store. */
-    private static void wire(LocalSystem system, DynamoDbClient dynamo) {
+    /**
+     * AdminHandler as its no-arg constructor builds it, with a DynamoDB client {@code metrics} counts behind every store,
+     * put in the gateway's place of the secretariat's routes.
+     */
+    static void wire(LocalSystem system, BenchMetrics metrics) {
+        DynamoDbClient dynamo = metrics.countingDynamoDb();
         Clock clock = AppClock.process();
         String table = Bootstrap.TABLE;
         DynamoDirectoryStore directoryStore = new DynamoDirectoryStore(dynamo, table);
@@ -253,7 +206,7 @@ public final class AdminBench {
                 new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
                 CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
                         new MailService(applications, mailer, clock)), directory, clock), directory);
-        system.handlers().put(HANDLER, METRICS.counted(h));
+        system.handlers().put(HANDLER, metrics.counted(h));
     }
 
     // ---- paging ----
@@ -310,15 +263,6 @@ public final class AdminBench {
         return out;
     }
 
-    private static List<String> preferences(Random rnd) {
-        List<String> codes = new ArrayList<>();
-        while (codes.size() < 3) {
-            String c = String.format(Locale.ROOT, "%02d", 1 + rnd.nextInt(47));
-            if (!codes.contains(c)) codes.add(c);
-        }
-        return codes;
-    }
-
     /** The secretariat's Excel sheet saved as CSV UTF-8: BOM, CRLF, dates typed several ways. */
     static byte[] memberCsv(List<Member> members, Random rnd) {
         StringBuilder b = new StringBuilder(members.size() * 160);
@@ -341,14 +285,6 @@ public final class AdminBench {
                     .append(',').append("").append("\r\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---- memory ----

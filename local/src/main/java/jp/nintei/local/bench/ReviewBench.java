@@ -4,26 +4,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.ses.SesMailer;
-import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
-import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
-import jp.nintei.adapter.dynamo.DynamoMemberStore;
 import jp.nintei.adapter.http.Json;
-import jp.nintei.adapter.s3.S3DocumentStorage;
-import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.application.Document;
@@ -34,17 +23,11 @@ import jp.nintei.domain.secondary.IdentityDocuments;
 import jp.nintei.domain.secondary.JulyProjection;
 import jp.nintei.domain.secondary.Resume;
 import jp.nintei.domain.secondary.TrainingRef;
-import jp.nintei.functions.admin.AdminHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
-import jp.nintei.service.CaseActions;
-import jp.nintei.service.ConfirmationMails;
-import jp.nintei.service.DirectoryCache;
-import jp.nintei.service.MailService;
 import jp.nintei.port.ApplicationKey;
 import jp.nintei.port.SecondaryStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Benchmark harness (not a test): 書類審査 through the local gateway — opening one whole 二次申請's review screen
@@ -63,35 +46,12 @@ public final class ReviewBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         try (LocalSystem system = LocalSystem.start(0, false)) {
             int year = system.demo().year();
-            DynamoDbClient counting = METRICS.countingDynamoDb();
-            wire(system, counting);
+            AdminBench.wire(system, METRICS);
             String url = system.gateway().url();
             HttpClient http = HttpClient.newHttpClient();
 
-            DynamoDbClient raw = AwsClients.dynamoDb();
-            DynamoMemberStore members = new DynamoMemberStore(raw, Bootstrap.TABLE);
-            DynamoApplicationStore apps = new DynamoApplicationStore(raw, Bootstrap.TABLE);
-            List<Member> applicants = AdminBench.people(year, 20000001, 5000, new Random(20260501L));
-            long l0 = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int part = t;
-                parts.add(pool.submit(() -> {
-                    for (int i = part; i < applicants.size(); i += 8) {
-                        Member m = applicants.get(i);
-                        members.putMember(m);
-                        ApplicationKey key = new ApplicationKey(m.memberNo(), year, ApplicationKind.NEW_PRIMARY);
-                        long v = apps.saveDraft(key, 0, List.of("13", "14", "11"), Instant.now());
-                        apps.submit(key, v, "P" + year + "-" + m.memberNo(), "m-" + m.memberNo(), Instant.now(), m);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : parts) f.get();
-            pool.shutdown();
-            System.out.printf(Locale.ROOT, "loaded %d submitted 一次申請 in %.1f s%n", applicants.size(), (System.nanoTime() - l0) / 1e9);
-            String reviewed = wholeSecondary(apps, year);
+            List<Member> applicants = SubmittedPrimaries.load(year);
+            String reviewed = wholeSecondary(new DynamoApplicationStore(AwsClients.dynamoDb(), Bootstrap.TABLE), year);
 
             String token = "Bearer " + BenchHttp.login(url, DemoData.SECRETARIAT_NO);
             String screen = url + "/api/admin/reviews/new-secondary/" + reviewed + "?year=" + year;
@@ -172,19 +132,5 @@ public final class ReviewBench {
         v = apps.saveSecondary(key, v, new SecondaryStore.Change(null, null, null, new IdentityDocuments(ids.get(3), ids.get(4), ids.get(5)), null, null), now);
         apps.submit(key, v, "S" + year + "-" + no, "m-s-" + no, now);
         return no;
-    }
-
-    private static void wire(LocalSystem system, DynamoDbClient dynamo) {
-        Clock clock = AppClock.process();
-        var directoryStore = new DynamoDirectoryStore(dynamo, Bootstrap.TABLE);
-        DirectoryCache directory = new DirectoryCache(directoryStore::loadAll, Clock.systemUTC());
-        var storage = new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET);
-        var applications = new DynamoApplicationStore(dynamo, Bootstrap.TABLE);
-        var mailer = new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null);
-        AdminHandler h = new AdminHandler(AdminHandler.Services.wired(dynamo, Bootstrap.TABLE, storage,
-                new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
-                CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
-                        new MailService(applications, mailer, clock)), directory, clock), directory);
-        system.handlers().put(AdminBench.HANDLER, METRICS.counted(h));
     }
 }
