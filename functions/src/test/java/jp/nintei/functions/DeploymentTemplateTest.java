@@ -254,6 +254,16 @@ class DeploymentTemplateTest {
         }
     }
 
+    /** The mails name the page at the custom domain; without one the variable is empty (never a cycle through CloudFront). */
+    @Test
+    void theMailsNameTheWebPageOfTheCustomDomain() {
+        Map<String, Object> env = map(map(TEMPLATE.globalFunction().get("Environment")).get("Variables"));
+        List<Object> choice = list(map(env.get(jp.nintei.platform.Settings.SITE_URL)).get("Fn::If"));
+        assertEquals("HasWebDomain", choice.get(0));
+        assertEquals("https://${WebDomainName}", map(choice.get(1)).get("Fn::Sub"));
+        assertEquals("", choice.get(2));
+    }
+
     /**
      * The export's record and file have the lifetimes the code counts on: the table's TTL is the attribute the job
      * record writes, and the bucket keeps {@code exports/} for the day after which the page says the CSV expired.

@@ -8,6 +8,7 @@ import java.time.Clock;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Menu;
+import jp.nintei.platform.Settings;
 import jp.nintei.platform.Template;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,6 +45,8 @@ public final class LocalSystem implements AutoCloseable {
             var headers = SecurityHeaders.fromTemplate(template, java.util.Map.of("DocumentsOrigin",
                     SecurityHeaders.origin(aws.endpoints().s3())));
             this.gateway = new LocalGateway(template, root.resolve("web"), verifier, handlers).responseHeaders(headers).start(port);
+            // the page the mails name: here the local gateway (handlers read it when they are first built, after this)
+            System.setProperty(Settings.SITE_URL, gateway.url());
             this.schedules = new ScheduleRunner(template, handlers, AppClock.process());
             if (runSchedules) schedules.start();
         } catch (RuntimeException | IOException e) {

@@ -24,6 +24,7 @@ import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.account.PasswordPolicy;
 import jp.nintei.functions.schedule.AccountsHandler;
+import jp.nintei.functions.support.Components;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
@@ -104,7 +105,7 @@ class MemberAccountsFlowTest {
         var service = new MemberAccountService(new DynamoAccountStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
                 new DynamoAuditLog(dynamo, Bootstrap.TABLE),
                 new CognitoMemberAccounts(AwsClients.cognito(faults), system.identity().userPoolId()),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Clock.systemUTC());
+                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, "nintei-mail"), Components.site(), Clock.systemUTC());
         new AccountsHandler(service).handleRequest(null, null);
     }
 
@@ -138,6 +139,7 @@ class MemberAccountsFlowTest {
         JsonNode invitation = Mails.latest(system, email, "ご招待");
         String text = invitation.path("body").path("text").asString();
         assertTrue(text.contains("招待 太郎 様") && text.contains(no) && text.contains("パスワードを設定してください"), text);
+        assertTrue(text.contains("■ 認定システム（ログイン画面）\n" + gw + "/\n"), "the invitation names the page to sign in at: " + text);
         assertTrue(text.contains("仮パスワードの有効期限"), text);
         String temporary = Mails.temporaryPassword(system, email);
         JsonNode invited = account(no, false);

@@ -3,17 +3,12 @@ package jp.nintei.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoApplicationLists;
-import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
-import jp.nintei.adapter.dynamo.DynamoSeasonStore;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
@@ -42,12 +37,7 @@ class PersonalDeadlineReminderTest {
         this.year = system.demo().year() + 4; // a season of its own: other schedule tests close theirs (summaries would mix)
     }
 
-    private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = LocalClock.fixedAt(year + "-" + jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
-    }
+    private SeasonService at(DynamoDbClient dynamo, String jst) { return SeasonServices.at(dynamo, year + "-" + jst); }
 
     private int reminders(Member m) {
         return (int) SesStore.mailsTo(system, m.email()).stream().filter(x -> x.toString().contains("までです")).count();

@@ -3,17 +3,12 @@ package jp.nintei.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.dynamo.DynamoApplicationLists;
-import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
-import jp.nintei.adapter.dynamo.DynamoSeasonStore;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
@@ -39,12 +34,7 @@ class ReminderScheduleTest {
         this.season = system.demo().year() + 3; // a season of its own: SeasonCloseResumeTest has +2, PersonalDeadlineReminderTest +4
     }
 
-    private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = LocalClock.fixedAt(season + "-" + jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
-    }
+    private SeasonService at(DynamoDbClient dynamo, String jst) { return SeasonServices.at(dynamo, season + "-" + jst); }
 
     private List<String> subjects(Member m) {
         return SesStore.mailsTo(system, m.email()).stream().map(Object::toString).filter(s -> s.contains("の受付は")).toList();
@@ -70,6 +60,7 @@ class ReminderScheduleTest {
 
             at(dynamo, "04-23T00:00:00").run();
             assertTrue(any(subjects(general), "の受付は7日後（4月30日 23:59）までです"), subjects(general).toString());
+            assertTrue(any(subjects(general), system.gateway().url() + "/"), "the reminder names the page: " + subjects(general));
             assertEquals(List.of(), subjects(extended), "the extended member's last day is 5月7日");
 
             at(dynamo, "04-29T09:00:00").run();

@@ -58,7 +58,7 @@ class ReviewHandlerTest {
         this.handler = new AdminHandler(AdminHandler.Services.wired(DYNAMO, Bootstrap.TABLE, storage,
                 new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
                 CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
-                        new MailService(applications, mailer, july)), directory, july), directory);
+                        new MailService(applications, mailer, july)), directory, jp.nintei.functions.support.Components.site(), july), directory);
     }
 
     @AfterAll

@@ -3,17 +3,13 @@ package jp.nintei.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoApplicationLists;
-import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
-import jp.nintei.adapter.dynamo.DynamoSeasonStore;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.local.Bootstrap;
@@ -43,12 +39,7 @@ class SeasonCloseResumeTest {
     @AfterEach
     void faultsOff() { Faults.clear(); }
 
-    private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = LocalClock.fixedAt(jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
-    }
+    private SeasonService at(DynamoDbClient dynamo, String jst) { return SeasonServices.at(dynamo, jst); }
 
     private int summaries(String closeDay) {
         return (int) SesStore.mailsTo(system, "office@example.jp").stream().map(Object::toString)

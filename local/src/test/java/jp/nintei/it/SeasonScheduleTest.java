@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Clock;
 import java.util.List;
 import jp.nintei.adapter.aws.AwsClients;
 import jp.nintei.adapter.dynamo.DynamoApplicationLists;
 import jp.nintei.adapter.dynamo.DynamoCaseActionStore;
-import jp.nintei.adapter.dynamo.DynamoAuditLog;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoSeasonStore;
-import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.functions.schedule.SeasonHandler;
@@ -38,12 +35,7 @@ class SeasonScheduleTest {
         this.next = system.demo().year() + 1;
     }
 
-    private SeasonService at(DynamoDbClient dynamo, String jst) {
-        Clock c = LocalClock.fixedAt(jst);
-        return new SeasonService(new DynamoSeasonStore(dynamo, Bootstrap.TABLE), new DynamoApplicationLists(dynamo, Bootstrap.TABLE),
-                new DynamoAuditLog(dynamo, Bootstrap.TABLE),
-                new SesMailer(AwsClients.ses(), Bootstrap.SENDER, null), "office@example.jp", c);
-    }
+    private SeasonService at(DynamoDbClient dynamo, String jst) { return SeasonServices.at(dynamo, jst); }
 
     /** As EventBridge runs it: through the function's handler (so the policy-coverage check sees its calls). */
     private static void scheduled(SeasonService season) {

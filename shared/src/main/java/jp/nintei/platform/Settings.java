@@ -17,6 +17,8 @@ public final class Settings {
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
     /** Where the season's summaries go (the secretariat's shared mailbox). */
     public static final String SECRETARIAT_ADDRESS = "SECRETARIAT_ADDRESS";
+    /** The web page's address for the mails (https://<WebDomainName>); empty when the stack has no custom domain. */
+    public static final String SITE_URL = "SITE_URL";
     public static final String REGION = "AWS_REGION";
     /** Local stand-ins only: endpoint overrides, never set in template.yaml. */
     public static final String LOCAL_ENDPOINT_PREFIX = "NINTEI_LOCAL_ENDPOINT_";

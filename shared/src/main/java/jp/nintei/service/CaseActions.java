@@ -8,6 +8,7 @@ import java.util.Optional;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.application.NoticeMail;
 import jp.nintei.port.ApplicationKey;
 import jp.nintei.port.AuditLog;
@@ -38,16 +39,19 @@ public final class CaseActions {
     private final AuditLog audit;
     private final Mailer mailer;
     private final ConfirmationResend resend;
+    /** named in the extension and reopening mails */
+    private final Site site;
     private final Clock clock;
 
     public CaseActions(CaseActionStore store, MemberProfiles profiles, StoredWindows windows, AuditLog audit, Mailer mailer,
-                       ConfirmationResend resend, Clock clock) {
+                       ConfirmationResend resend, Site site, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.windows = windows;
         this.audit = audit;
         this.mailer = mailer;
         this.resend = resend;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -71,7 +75,7 @@ public final class CaseActions {
     /** The applicant is told their own deadline (best effort: the extension stands, and the menu shows it either way). */
     private void mailExtension(Member m, ApplicationKind kind, int year, LocalDate last) {
         if (m == null || m.email() == null) return;
-        NoticeMail.Content c = NoticeMail.extension(m, kind, year, last);
+        NoticeMail.Content c = NoticeMail.extension(m, kind, year, last, site);
         try {
             mailer.send(new Mailer.Mail("extended-" + year + "-" + kind.name() + "-" + m.memberNo() + "-" + last, m.email(),
                     c.subject(), c.body()));
@@ -89,7 +93,7 @@ public final class CaseActions {
             throw Rejection.conflict("NOT_SUBMITTED", null, "申請済みの申請だけを差し戻せます。");
         }
         audit.record(new AuditLog.Entry(clock.instant(), actor, "REOPENED", memberNo, kind.slug(), "申請済", "下書き（" + last + "まで）：" + why));
-        NoticeMail.Content c = NoticeMail.reopened(m, kind, why, last);
+        NoticeMail.Content c = NoticeMail.reopened(m, kind, why, last, site);
         try {
             mailer.send(new Mailer.Mail("reopened-" + year + "-" + kind.name() + "-" + memberNo + "-" + clock.instant().toEpochMilli(),
                     m.email(), c.subject(), c.body()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.Rejection;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.account.AccountMail;
 import jp.nintei.domain.account.AccountState;
 import jp.nintei.domain.account.Secrets;
@@ -37,14 +38,18 @@ public final class MemberAccountService {
     private final AuditLog audit;
     private final MemberAccounts pool;
     private final Mailer mailer;
+    /** named in the invitation: a member who has never seen the system must find its page */
+    private final Site site;
     private final Clock clock;
 
-    public MemberAccountService(AccountStore accounts, MemberProfiles profiles, AuditLog audit, MemberAccounts pool, Mailer mailer, Clock clock) {
+    public MemberAccountService(AccountStore accounts, MemberProfiles profiles, AuditLog audit, MemberAccounts pool, Mailer mailer,
+                                Site site, Clock clock) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.audit = audit;
         this.pool = pool;
         this.mailer = mailer;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -105,7 +110,7 @@ public final class MemberAccountService {
             Instant validTo = now.plus(INVITATION_VALIDITY);
             String id = mailId("invitation", memberNo, now);
             try {
-                send(id, m.email(), AccountMail.invitation(m, temporary, validTo));
+                send(id, m.email(), AccountMail.invitation(m, temporary, validTo, site));
             } catch (Mailer.NotSent e) {
                 accounts.failed(memberNo, m.email(), "招待メールを送信できませんでした（" + e.getMessage()
                         + "）。メールアドレスを確認し、「招待を再送」で送り直してください。", now);

@@ -16,6 +16,7 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.JapaneseText;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.application.Document;
 import jp.nintei.domain.application.NoticeMail;
@@ -57,16 +58,19 @@ public final class ReviewService {
     private final DocumentStorage storage;
     private final Mailer mailer;
     private final Supplier<Directory> directory;
+    /** named in the 差し戻し mail */
+    private final Site site;
     private final Clock clock;
 
     public ReviewService(ReviewStore reviews, MemberProfiles profiles, AuditLog audit, DocumentStorage storage, Mailer mailer, Supplier<Directory> directory,
-                         Clock clock) {
+                         Site site, Clock clock) {
         this.reviews = reviews;
         this.profiles = profiles;
         this.audit = audit;
         this.storage = storage;
         this.mailer = mailer;
         this.directory = directory;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -214,7 +218,7 @@ public final class ReviewService {
 
     private void mailReturn(Member m, ApplicationKind kind, Review.ReturnRequest request, Instant at) {
         if (m.email() == null) return;
-        NoticeMail.Content returned = NoticeMail.returned(m, kind, request);
+        NoticeMail.Content returned = NoticeMail.returned(m, kind, request, site);
         try {
             mailer.send(new Mailer.Mail("returned-" + kind.name() + "-" + m.memberNo() + "-" + at.toEpochMilli(), m.email(),
                     returned.subject(), returned.body()));

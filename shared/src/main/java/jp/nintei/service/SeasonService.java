@@ -11,6 +11,7 @@ import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.YearWindows;
 import jp.nintei.domain.application.NoticeMail;
 import jp.nintei.platform.Log;
@@ -38,14 +39,18 @@ public final class SeasonService {
     private final AuditLog audit;
     private final Mailer mailer;
     private final String secretariatAddress;
+    /** named in the reminders, so a member goes straight to the page */
+    private final Site site;
     private final Clock clock;
 
-    public SeasonService(SeasonStore season, ApplicationLists lists, AuditLog audit, Mailer mailer, String secretariatAddress, Clock clock) {
+    public SeasonService(SeasonStore season, ApplicationLists lists, AuditLog audit, Mailer mailer, String secretariatAddress, Site site,
+                         Clock clock) {
         this.season = season;
         this.lists = lists;
         this.audit = audit;
         this.mailer = mailer;
         this.secretariatAddress = secretariatAddress;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -144,7 +149,7 @@ public final class SeasonService {
                 // marked with its day, so a new one (a later extension, a 修正期限 after a 差し戻し) is reminded again
                 String mark = last.equals(w.closes()) ? which : which + "-" + last;
                 if (!season.markReminded(new ApplicationKey(memberNo, year, kind), mark, now.toInstant())) continue;
-                if (send(reminder(m, kind, last, today, which, year, !last.equals(w.closes())))) sent++;
+                if (send(reminder(m, kind, last, today, which, year, !last.equals(w.closes()), site))) sent++;
             }
         }
         return sent;
@@ -164,16 +169,13 @@ public final class SeasonService {
         return null;
     }
 
-    /** The reminder mail (its text: {@link NoticeMail#reminder}); the id names the reminder, so it is sent once. */
+    /**
+     * The reminder mail (its text: {@link NoticeMail#reminder}); the id names the reminder, so it is sent once.
+     * @param ownDeadline the member's own later deadline (an extension or a 修正期限), named as theirs in the mail
+     */
     static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
-                                String which, int year) {
-        return reminder(m, kind, lastDay, today, which, year, false);
-    }
-
-    /** @param ownDeadline the member's own later deadline (an extension or a 修正期限), named as theirs in the mail */
-    static Mailer.Mail reminder(Member m, ApplicationKind kind, java.time.LocalDate lastDay, java.time.LocalDate today,
-                                String which, int year, boolean ownDeadline) {
-        NoticeMail.Content c = NoticeMail.reminder(m, kind, lastDay, today, ownDeadline);
+                                String which, int year, boolean ownDeadline, Site site) {
+        NoticeMail.Content c = NoticeMail.reminder(m, kind, lastDay, today, ownDeadline, site);
         return new Mailer.Mail("reminder-" + which + (ownDeadline ? "-own-" + lastDay : "") + "-" + year + "-" + kind.name() + "-"
                 + m.memberNo(), m.email(), c.subject(), c.body());
     }

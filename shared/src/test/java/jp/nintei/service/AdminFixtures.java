@@ -25,6 +25,9 @@ final class AdminFixtures {
 
     static final int YEAR = 2026;
 
+    /** The web page's address as a deployment with a custom domain has it: the mails name it. */
+    static final jp.nintei.domain.Site SITE = new jp.nintei.domain.Site("https://nintei.example.org/");
+
     static Clock at(String jst) { return AppClock.fixed(LocalDateTime.parse(jst).atZone(AppClock.JST)); }
 
     static Member member(String no, String email) {

@@ -36,7 +36,7 @@ class CaseActionsTest {
         return new CaseActions(store, lists, lists, audit, mailer, key -> {
             resent.add(key);
             return resendSucceeds;
-        }, AdminFixtures.at(YEAR + "-05-02T10:00"));
+        }, AdminFixtures.SITE, AdminFixtures.at(YEAR + "-05-02T10:00"));
     }
 
     @Test
@@ -62,6 +62,7 @@ class CaseActionsTest {
         assertEquals(1, mailer.sent.size());
         assertEquals("a@example.jp", mailer.sent.get(0).to());
         assertTrue(mailer.sent.get(0).body().contains(YEAR + "年5月10日 23:59"), mailer.sent.get(0).body());
+        assertTrue(mailer.sent.get(0).body().contains("https://nintei.example.org/\n"), "the mail names the page");
     }
 
     @Test

@@ -25,7 +25,7 @@ class MemberAccountServiceTest {
     final Pool pool = new Pool();
     final AdminFixtures.RecordingMailer mailer = new AdminFixtures.RecordingMailer();
     final MemberAccountService service = new MemberAccountService(accounts, profiles, audit, pool, mailer,
-            AdminFixtures.at("2026-03-01T10:00"));
+            AdminFixtures.SITE, AdminFixtures.at("2026-03-01T10:00"));
 
     void queued(String no, String email) {
         profiles.put(AdminFixtures.member(no, email));

@@ -32,7 +32,7 @@ class ReviewServiceTest {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final AdminFixtures.RecordingMailer mailer = new AdminFixtures.RecordingMailer();
     final ReviewService reviews = new ReviewService(store, lists, audit, new ApplicationQueriesTest.LinkingStorage(), mailer,
-            () -> new Directory(List.of(), List.of()), AdminFixtures.at(YEAR + "-05-02T10:00"));
+            () -> new Directory(List.of(), List.of()), AdminFixtures.SITE, AdminFixtures.at(YEAR + "-05-02T10:00"));
 
     @Test
     void aSendBackMailsEachDeficiencyAndMakesTheApplicationADraftUntilTheDeadline() {
@@ -47,6 +47,7 @@ class ReviewServiceTest {
         String body = mailer.sent.get(0).body();
         assertTrue(body.contains("1. 申請料支払い控え\n   金額が読めません"), body);
         assertTrue(body.contains(YEAR + "年5月20日 23:59"), body);
+        assertTrue(body.contains("■ 認定システム（ログイン画面）\nhttps://nintei.example.org/\n"), "the mail names the page: " + body);
 
         Rejection again = assertThrows(Rejection.class, () -> reviews.mark(YEAR, KIND, NO, "receipt", "confirmed", null, 3, "90000001"));
         assertEquals("NOT_SUBMITTED", again.code());
@@ -103,7 +104,7 @@ class ReviewServiceTest {
         assertEquals("NOT_SUBMITTED", early.code(), "the applicant may still correct it until 5/20 23:59");
 
         ReviewService later = new ReviewService(store, lists, audit, new ApplicationQueriesTest.LinkingStorage(), mailer,
-                () -> new Directory(List.of(), List.of()), AdminFixtures.at(YEAR + "-05-21T00:00"));
+                () -> new Directory(List.of(), List.of()), AdminFixtures.SITE, AdminFixtures.at(YEAR + "-05-21T00:00"));
         Rejection accept = assertThrows(Rejection.class, () -> later.decide(YEAR, KIND, NO, "accepted", null, 2, "90000001"));
         assertEquals("NOT_SUBMITTED", accept.code(), "受理 needs the corrected application");
         Review r = later.decide(YEAR, KIND, NO, "rejected", "期限までに修正なし", 2, "90000001");

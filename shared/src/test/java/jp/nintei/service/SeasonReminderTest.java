@@ -1,6 +1,7 @@
 package jp.nintei.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.Set;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.SpecialistStatus;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +32,13 @@ class SeasonReminderTest {
 
     @Test
     void theWordingNamesTheRealLastMoment() {
-        var dayBefore = SeasonService.reminder(M, ApplicationKind.NEW_SECONDARY, LAST, LAST.minusDays(1), "1", 2026);
+        var dayBefore = SeasonService.reminder(M, ApplicationKind.NEW_SECONDARY, LAST, LAST.minusDays(1), "1", 2026, false, Site.UNKNOWN);
         assertTrue(dayBefore.subject().endsWith("の受付は明日（6月30日 23:59）までです"), dayBefore.subject());
         assertTrue(dayBefore.body().contains("明日（6月30日 23:59）まで"), dayBefore.body());
-        var lastDay = SeasonService.reminder(M, ApplicationKind.NEW_SECONDARY, LAST, LAST, "1", 2026);
+        assertFalse(dayBefore.body().contains("ログイン画面"), "no address line when the stack has no custom domain");
+        var lastDay = SeasonService.reminder(M, ApplicationKind.NEW_SECONDARY, LAST, LAST, "1", 2026, false, Site.UNKNOWN);
         assertTrue(lastDay.subject().endsWith("の受付は本日（6月30日 23:59）までです"), lastDay.subject());
-        var week = SeasonService.reminder(M, ApplicationKind.NEW_SECONDARY, LAST, LAST.minusDays(7), "7", 2026);
+        var week = SeasonService.reminder(M, ApplicationKind.NEW_SECONDARY, LAST, LAST.minusDays(7), "7", 2026, false, Site.UNKNOWN);
         assertTrue(week.subject().endsWith("の受付は7日後（6月30日 23:59）までです"), week.subject());
     }
 

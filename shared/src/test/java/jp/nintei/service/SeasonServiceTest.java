@@ -51,7 +51,7 @@ class SeasonServiceTest {
         }
         admin = new SeasonAdmin(ports);
         audit = new InMemoryAuditLog();
-        season = new SeasonService(ports.season, admin, audit, ports.mailer, OFFICE, ports.clock);
+        season = new SeasonService(ports.season, admin, audit, ports.mailer, OFFICE, AdminFixtures.SITE, ports.clock);
     }
 
     static ApplicationKey key(String no) { return new ApplicationKey(no, 2026, ApplicationKind.NEW_PRIMARY); }
@@ -168,6 +168,8 @@ class SeasonServiceTest {
         assertEquals(0, season.run().remindersSent(), "each reminder at most once");
         assertEquals(1, remindersTo(DRAFTING).size());
         assertTrue(remindersTo(DRAFTING).get(0).subject().contains("7日後（4月30日 23:59）"), remindersTo(DRAFTING).get(0).subject());
+        assertTrue(remindersTo(DRAFTING).get(0).body().contains("■ 認定システム（ログイン画面）\nhttps://nintei.example.org/\n"),
+                "a reminder names the page: " + remindersTo(DRAFTING).get(0).body());
 
         ports.clock.set(2026, 4, 29, 9, 0);
         season.run();

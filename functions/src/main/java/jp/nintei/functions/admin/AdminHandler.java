@@ -24,6 +24,7 @@ import jp.nintei.domain.AppClock;
 import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.JapaneseText;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.Rejection;
 import jp.nintei.domain.WindowChange;
 import jp.nintei.domain.directory.Directory;
@@ -55,17 +56,17 @@ public final class AdminHandler extends HttpFunction {
     public record Services(ApplicationQueries queries, MemberImport imports, CaseActions actions, Windows windows,
                            ApplicationExport export, ExportService exports, ReviewService reviews) {
         public static Services wired(DynamoDbClient dynamo, String table, DocumentStorage storage, ExportFiles files, Mailer mailer,
-                                     CaseActions.ConfirmationResend resend, Supplier<Directory> directory, Clock clock) {
+                                     CaseActions.ConfirmationResend resend, Supplier<Directory> directory, Site site, Clock clock) {
             var lists = new DynamoApplicationLists(dynamo, table);
             var audit = new DynamoAuditLog(dynamo, table);
             var reviews = new DynamoReviewStore(dynamo, table);
             var export = new ApplicationExport(lists, reviews, directory);
             return new Services(new ApplicationQueries(lists, storage, audit, clock),
                     new MemberImport(new DynamoMemberImportStore(dynamo, table), new DynamoDirectoryStore(dynamo, table), audit, clock),
-                    new CaseActions(new DynamoCaseActionStore(dynamo, table), lists, lists, audit, mailer, resend, clock),
+                    new CaseActions(new DynamoCaseActionStore(dynamo, table), lists, lists, audit, mailer, resend, site, clock),
                     new Windows(lists, new DynamoMemberStore(dynamo, table), audit, clock),
                     export, new ExportService(export, new DynamoExportStore(dynamo, table), files, clock),
-                    new ReviewService(reviews, lists, audit, storage, mailer, directory, clock));
+                    new ReviewService(reviews, lists, audit, storage, mailer, directory, site, clock));
         }
     }
 
@@ -90,7 +91,7 @@ public final class AdminHandler extends HttpFunction {
         return Services.wired(Components.dynamoDb(), Components.table(), Components.documentStorage(), Components.exportFiles(), mailer,
                 CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
                         Components.mail(applications, mailer)),
-                directory, AppClock.process());
+                directory, Components.site(), AppClock.process());
     }
 
     public AdminHandler(Services services, Supplier<Directory> directory) {

@@ -22,7 +22,7 @@ public final class SeasonHandler implements RequestHandler<ScheduledEvent, Map<S
         this.season = new SeasonService(new DynamoSeasonStore(dynamo, table), new DynamoApplicationLists(dynamo, table),
                 new DynamoAuditLog(dynamo, table),
                 Components.mailer(),
-                Settings.require(Settings.SECRETARIAT_ADDRESS), AppClock.process());
+                Settings.require(Settings.SECRETARIAT_ADDRESS), Components.site(), AppClock.process());
     }
 
     public SeasonHandler(SeasonService season) { this.season = season; }

@@ -8,6 +8,7 @@ import jp.nintei.adapter.s3.S3DocumentStorage;
 import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.AppClock;
+import jp.nintei.domain.Site;
 import jp.nintei.platform.Settings;
 import jp.nintei.port.ApplicationStore;
 import jp.nintei.port.Mailer;
@@ -58,6 +59,9 @@ public final class Components {
 
     /** The container's Cognito client. */
     public static CognitoIdentityProviderClient cognito() { return Cognito.CLIENT; }
+
+    /** The web page's address the mails name (template.yaml SITE_URL; unknown without a custom domain). */
+    public static Site site() { return new Site(Settings.find(Settings.SITE_URL).orElse("")); }
 
     /** The one DynamoDB table. */
     public static String table() { return Settings.require(Settings.TABLE_NAME); }
@@ -111,7 +115,7 @@ public final class Components {
         return new jp.nintei.service.MemberAccountService(new jp.nintei.adapter.dynamo.DynamoAccountStore(dynamo, table),
                 new jp.nintei.adapter.dynamo.DynamoApplicationLists(dynamo, table), new jp.nintei.adapter.dynamo.DynamoAuditLog(dynamo, table),
                 new jp.nintei.adapter.cognito.CognitoMemberAccounts(cognito(), Settings.require(Settings.USER_POOL_ID)), mailer(),
-                Clock.systemUTC());
+                site(), Clock.systemUTC());
     }
 
     public static DocumentService documents(ApplicationStore store) {

@@ -23,17 +23,18 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.nintei.adapter.aws.AwsClients;
-import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.dynamo.DynamoApplicationStore;
 import jp.nintei.adapter.dynamo.DynamoDirectoryStore;
 import jp.nintei.adapter.http.Json;
 import jp.nintei.adapter.s3.S3DocumentStorage;
+import jp.nintei.adapter.s3.S3ExportFiles;
 import jp.nintei.adapter.ses.SesMailer;
 import jp.nintei.domain.AppClock;
 import jp.nintei.domain.Member;
 import jp.nintei.domain.SpecialistStatus;
 import jp.nintei.domain.imports.MemberCsv;
 import jp.nintei.functions.admin.AdminHandler;
+import jp.nintei.functions.support.Components;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
@@ -205,7 +206,7 @@ public final class AdminBench {
                 new S3DocumentStorage(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET),
                 new S3ExportFiles(AwsClients.s3(), S3DocumentStorage.presigner(), Bootstrap.DOCUMENTS_BUCKET), mailer,
                 CaseActions.ConfirmationResend.through(new ConfirmationMails(applications, applications, directory),
-                        new MailService(applications, mailer, clock)), directory, clock), directory);
+                        new MailService(applications, mailer, clock)), directory, Components.site(), clock), directory);
         system.handlers().put(HANDLER, metrics.counted(h));
     }
 

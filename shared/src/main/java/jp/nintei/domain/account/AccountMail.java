@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Site;
 
 /** The Japanese mails of the accounts: invitation, password-reset code, e-mail changed. Plain text. */
 public final class AccountMail {
@@ -14,10 +15,11 @@ public final class AccountMail {
 
     private AccountMail() {}
 
-    public static Content invitation(Member m, String temporaryPassword, Instant validTo) {
+    public static Content invitation(Member m, String temporaryPassword, Instant validTo, Site site) {
         String body = m.name() + " 様\n\n"
                 + "日本緩和医療学会 認定システム（会員専用ページ）のアカウントを作成しました。\n"
                 + "初回ログインの際に、ご自身でパスワードを設定してください。\n\n"
+                + site.loginLines()
                 + "■ ユーザーID\n" + m.memberNo() + "（会員番号）\nまたは " + m.email() + "（メールアドレス）\n\n"
                 + "■ 仮パスワード（初回ログイン専用）\n" + temporaryPassword + "\n\n"
                 + "■ 初回ログインの手順\n"

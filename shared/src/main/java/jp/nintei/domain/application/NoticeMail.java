@@ -9,6 +9,7 @@ import jp.nintei.domain.ApplicationKind;
 import jp.nintei.domain.ApplicationStatus;
 import jp.nintei.domain.ApplicationWindow;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.review.Review;
 
 /**
@@ -34,7 +35,7 @@ public final class NoticeMail {
      * A reminder before the member's last day, naming the real last moment: 「本日（6月30日 23:59）まで」,
      * 「明日（…）まで」, 「7日後（…）まで」; an own deadline (an extension or a 修正期限) is named as theirs.
      */
-    public static Content reminder(Member m, ApplicationKind kind, LocalDate lastDay, LocalDate today, boolean ownDeadline) {
+    public static Content reminder(Member m, ApplicationKind kind, LocalDate lastDay, LocalDate today, boolean ownDeadline, Site site) {
         long days = ChronoUnit.DAYS.between(today, lastDay);
         String when = (days == 0 ? "本日" : days == 1 ? "明日" : days + "日後") + "（" + lastDay.getMonthValue() + "月"
                 + lastDay.getDayOfMonth() + "日 23:59）";
@@ -42,6 +43,7 @@ public final class NoticeMail {
                 + (!ownDeadline ? "" : "（あなたの申請期限：" + deadlineLabel(lastDay) + "。個別に設定された期限です）\n")
                 + "入力中の申請がまだ「申請」されていません。入力内容は保存されていますので、認定システムのマイページから内容をご確認のうえ、"
                 + "期限までに「申請」ボタンを押して申請を完了してください。\n\n"
+                + site.loginLines()
                 + FOOTER;
         return new Content(SUBJECT + kind.label() + "の受付は" + when + "までです", body);
     }
@@ -63,26 +65,28 @@ public final class NoticeMail {
     }
 
     /** The applicant's own later deadline, set by the secretariat. */
-    public static Content extension(Member m, ApplicationKind kind, int year, LocalDate last) {
+    public static Content extension(Member m, ApplicationKind kind, int year, LocalDate last, Site site) {
         String date = deadlineLabel(last);
         String body = m.name() + GREETING + year + "年度の" + kind.label()
                 + "について、あなたの申請期限を延長しました。\n\n■ あなたの申請期限\n" + date + "（日本時間）\n\n"
                 + "期限までに、認定システムのマイページから申請を完了してください。\n\n"
+                + site.loginLines()
                 + FOOTER;
         return new Content(SUBJECT + kind.label() + "の申請期限の延長（" + date + "まで）", body);
     }
 
     /** A submitted application opened again for correction, with the secretariat's reason. */
-    public static Content reopened(Member m, ApplicationKind kind, String reason, LocalDate last) {
+    public static Content reopened(Member m, ApplicationKind kind, String reason, LocalDate last, Site site) {
         String body = m.name() + GREETING + kind.label() + "について、事務局より修正のお願いがあります。\n\n"
                 + "■ 修正のお願い\n" + reason + "\n\n" + deadlineLabel(last)
                 + " までに、認定システムのマイページから修正のうえ、もう一度「申請」ボタンを押してください。\n\n"
+                + site.loginLines()
                 + FOOTER;
         return new Content(SUBJECT + kind.label() + "の修正のお願い", body);
     }
 
     /** The 差し戻し of 書類審査: every 不備 as its own item, the 修正期限, and what to do. */
-    public static Content returned(Member m, ApplicationKind kind, Review.ReturnRequest request) {
+    public static Content returned(Member m, ApplicationKind kind, Review.ReturnRequest request, Site site) {
         StringBuilder b = new StringBuilder();
         b.append(m.name()).append(GREETING).append(kind.label())
                 .append("の書類審査の結果、次の項目に不備がありました。\n\n■ 修正をお願いする項目\n");
@@ -93,6 +97,7 @@ public final class NoticeMail {
         b.append("\n■ 修正期限\n").append(deadlineLabel(request.until())).append("\n\n")
                 .append("マイページから").append(kind.label()).append("を開き、上記の項目だけを修正して、もう一度「申請」ボタンを押してください。\n")
                 .append("上記以外の項目は変更できません。期限までに再度の申請がない場合は、不受理となることがあります。\n\n")
+                .append(site.loginLines())
                 .append(FOOTER);
         return new Content(SUBJECT + kind.label() + "の修正のお願い（" + DAY.format(request.until()) + "まで）", b.toString());
     }

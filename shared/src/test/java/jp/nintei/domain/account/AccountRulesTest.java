@@ -10,10 +10,11 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import jp.nintei.domain.Member;
+import jp.nintei.domain.Site;
 import jp.nintei.domain.SpecialistStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AccountRulesTest {
     @ParameterizedTest
@@ -61,12 +62,16 @@ class AccountRulesTest {
     void theInvitationNamesTheUserIdTheFirstStepAndTheDeadlineInJapanTime() {
         Member m = new Member("10000011", "髙橋 﨑子", "たかはし さきこ", "saki@example.jp", LocalDate.of(2020, 4, 1), Set.of(),
                 false, 0, false, false, SpecialistStatus.NONE);
-        AccountMail.Content c = AccountMail.invitation(m, "Abcd2efg3hj4", Instant.parse("2026-04-27T01:00:00Z"));
+        AccountMail.Content c = AccountMail.invitation(m, "Abcd2efg3hj4", Instant.parse("2026-04-27T01:00:00Z"),
+                new Site("https://nintei.example.org"));
         assertTrue(c.body().startsWith("髙橋 﨑子 様"), "the name exactly as registered");
         assertTrue(c.body().contains("10000011") && c.body().contains("saki@example.jp"));
         assertTrue(c.body().contains("Abcd2efg3hj4"));
         assertTrue(c.body().contains("パスワードを設定してください"));
         assertTrue(c.body().contains("2026年4月27日 10:00"), c.body());
+        assertTrue(c.body().contains("■ 認定システム（ログイン画面）\nhttps://nintei.example.org/\n"), "where to sign in: " + c.body());
+        assertTrue(!AccountMail.invitation(m, "Abcd2efg3hj4", Instant.parse("2026-04-27T01:00:00Z"), Site.UNKNOWN).body()
+                .contains("ログイン画面）"), "no address line when the stack has no custom domain");
         AccountMail.Content code = AccountMail.resetCode(m, "012345", Instant.parse("2026-04-27T01:00:00Z"));
         assertTrue(code.body().contains("■ 確認コード\n012345\n"));
     }
