@@ -59,19 +59,29 @@ public final class ApplicationExport {
             cursor = page.nextCursor();
             progress.at("一覧を読み込み中", all.size(), 0);
         } while (cursor != null);
-        List<String> nos = all.stream().map(ApplicationLists.ListRow::memberNo).toList();
         progress.at("会員情報を読み込み中", 0, all.size());
-        Map<String, Member> people = lists.members(nos);
-        progress.at("申請内容を読み込み中", 0, all.size());
         boolean secondary = kind.stage() == ApplicationKind.Stage.SECONDARY;
-        List<List<String>> rows = secondary ? secondaryRows(all, people, lists.secondaries(year, kind, nos), year)
-                : primaryRows(all, people, lists.primaries(year, kind, nos));
+        Directory d = secondary ? directory.get() : null;
+        List<List<String>> rows = new ArrayList<>(all.size());
+        // chunk by chunk: a chunk's applications are let go once they are rows, so the export holds its rows (the
+        // CSV's size), never every application of the year at once
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            progress.at("申請内容を読み込み中", from, all.size());
+            List<ApplicationLists.ListRow> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+            List<String> nos = part.stream().map(ApplicationLists.ListRow::memberNo).toList();
+            Map<String, Member> people = lists.members(nos);
+            List<List<String>> own = secondary ? secondaryRows(part, people, lists.secondaries(year, kind, nos), year, d)
+                    : primaryRows(part, people, lists.primaries(year, kind, nos));
+            rows.addAll(withReview(own, part, reviews.reviews(year, kind, nos), kind));
+        }
         progress.at("CSVを作成中", all.size(), all.size());
         List<String> headers = new ArrayList<>(secondary ? SECONDARY_HEADERS : PRIMARY_HEADERS);
         headers.addAll(REVIEW_HEADERS);
-        rows = withReview(rows, all, reviews.reviews(year, kind, nos), kind);
         return ExcelCsv.write(headers, rows);
     }
+
+    /** Applications per read: BatchGetItem's 100 keys, so chunking costs no request more. */
+    static final int CHUNK = 100;
 
     static final List<String> REVIEW_HEADERS = List.of("審査状態", "審査（項目別）", "差し戻し（修正期限）", "判定", "判定理由", "判定者",
             "判定日時");
@@ -126,9 +136,8 @@ public final class ApplicationExport {
         return out;
     }
 
-    private List<List<String>> secondaryRows(List<ApplicationLists.ListRow> rows, Map<String, Member> people,
-                                             Map<String, SecondaryApplication> apps, int year) {
-        Directory d = directory.get();
+    private static List<List<String>> secondaryRows(List<ApplicationLists.ListRow> rows, Map<String, Member> people,
+                                                    Map<String, SecondaryApplication> apps, int year, Directory d) {
         List<List<String>> out = new ArrayList<>();
         for (ApplicationLists.ListRow r : rows) {
             Member m = people.get(r.memberNo());

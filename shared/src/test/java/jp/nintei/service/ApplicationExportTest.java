@@ -87,4 +87,30 @@ class ApplicationExportTest {
         assertEquals(1, rows.size(), "the header only");
         assertEquals(List.of("一覧を読み込み中", "会員情報を読み込み中", "申請内容を読み込み中", "CSVを作成中"), stages);
     }
+
+    /** Read chunk by chunk (memory stays at the CSV's rows): every applicant once, in the list's order, progress per chunk. */
+    @Test
+    void aLargeYearIsExportedChunkByChunkWithEveryRowOnceInTheListsOrder() throws IOException {
+        int n = ApplicationExport.CHUNK * 2 + 37;
+        for (int i = 0; i < n; i++) {
+            String no = Integer.toString(20000000 + i);
+            lists.put(AdminFixtures.member(no, no + "@example.jp"))
+                    .put(AdminFixtures.submitted(no, Instant.parse(YEAR + "-04-10T00:00:00Z").plusSeconds(i), MailStatus.State.SENT));
+        }
+        List<Integer> done = new ArrayList<>();
+        List<CSVRecord> rows = read(export.csv(YEAR, ApplicationKind.NEW_PRIMARY, (stage, d, total) -> {
+            if (stage.equals("申請内容を読み込み中")) done.add(d);
+        }));
+        assertEquals(n + 1, rows.size());
+        List<String> inCsv = rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList();
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = lists.list(YEAR, ApplicationKind.NEW_PRIMARY, null, cursor, 500);
+            page.rows().forEach(r -> listed.add(r.memberNo()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(listed, inCsv, "every applicant once, in the list's order");
+        assertEquals(List.of(0, ApplicationExport.CHUNK, ApplicationExport.CHUNK * 2), done);
+    }
 }
