@@ -145,6 +145,25 @@ class AccountHandlersTest {
         assertEquals(Map.of("records", 1, "recorded", 0), handler.handleRequest(stale, null));
     }
 
+    /** A reset code that bounced says the address no longer works: it is recorded on the account like an invitation's. */
+    @Test
+    void aBouncedResetCodeIsMarkedOnTheAccount() {
+        Member m = TestMembers.create(system, false);
+        Http.Response forgot = Http.post(system.gateway().url() + "/api/auth/password/forgot",
+                Json.write(Json.object().put("userId", m.email())));
+        assertEquals(200, forgot.status(), forgot.body());
+        var dynamo = AwsClients.dynamoDb();
+        var accounts = new DynamoAccountStore(dynamo, Bootstrap.TABLE);
+        String mailId = accounts.find(m.memberNo()).orElseThrow().mailId();
+        assertTrue(mailId != null && mailId.startsWith("password-" + m.memberNo() + "-"), "the code's mail is the account's latest: " + mailId);
+        SNSEvent event = EventLoader.loadSNSEvent("events/sns-ses-bounce.json");
+        SNSEvent.SNS sns = event.getRecords().get(0).getSNS();
+        sns.setMessage(sns.getMessage().replace("invitation-50000001-1776646801000", mailId));
+        var handler = new MailEventsHandler(new MailEventService(new DynamoMailEventStore(dynamo, Bootstrap.TABLE), accounts, Clock.systemUTC()));
+        assertEquals(Map.of("records", 1, "recorded", 1), handler.handleRequest(event, null));
+        assertEquals(MailStatus.State.BOUNCED, accounts.find(m.memberNo()).orElseThrow().mailState());
+    }
+
     @Test
     void aComplaintAboutAConfirmationMailShowsInTheFollowUps() {
         Member m = TestMembers.withSubmittedPrimary(system, java.time.LocalDate.of(system.demo().year() - 6, 4, 1));

@@ -53,6 +53,12 @@ public interface AccountStore {
     /** The code is used up (and the account is ACTIVE). */
     void resetDone(String memberNo, Instant at);
 
+    /**
+     * A mail other than the invitation went to the member (a reset code, an address change): it becomes the mail
+     * whose bounce or complaint is recorded, so an address that stopped working shows for the secretariat.
+     */
+    void mailSent(String memberNo, String mailId, Instant at);
+
     /** What SES reported about a mail of this account (BOUNCED, COMPLAINED); ignored when {@code mailId} is not the last one. */
     boolean mailEvent(String memberNo, String mailId, MailStatus.State state, String problem, Instant at);
 }

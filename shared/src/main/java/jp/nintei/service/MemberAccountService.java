@@ -94,7 +94,9 @@ public final class MemberAccountService {
                 pool.updateEmail(memberNo, m.email());
                 accounts.active(memberNo, m.email(), now);
                 try {
-                    send(mailId("address", memberNo, now), m.email(), AccountMail.emailChanged(m));
+                    String id = mailId("address", memberNo, now);
+                    send(id, m.email(), AccountMail.emailChanged(m));
+                    accounts.mailSent(memberNo, id, now); // a bounce shows the new address does not work
                 } catch (Mailer.NotSent e) {
                     Log.info("address-mail-not-sent", Map.of("memberNo", memberNo)); // a notice only: the account works
                 }

@@ -77,8 +77,10 @@ public final class PasswordResetService {
             return;
         }
         AccountMail.Content c = AccountMail.resetCode(m, code, now.plus(CODE_VALIDITY));
+        String mailId = MemberAccountService.mailId("password", memberNo, now);
         try {
-            mailer.send(new Mailer.Mail(MemberAccountService.mailId("password", memberNo, now), m.email(), c.subject(), c.body()));
+            mailer.send(new Mailer.Mail(mailId, m.email(), c.subject(), c.body()));
+            accounts.mailSent(memberNo, mailId, now); // a bounce of the code is recorded on the account
         } catch (Mailer.NotSent e) {
             Log.info("reset-code-not-sent", Map.of("memberNo", memberNo, "reason", e.getMessage()));
         }

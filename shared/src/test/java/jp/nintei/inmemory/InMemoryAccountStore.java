@@ -115,6 +115,15 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized void mailSent(String memberNo, String mailId, Instant at) {
+        Account a = accounts.get(memberNo);
+        if (a == null) return;
+        accounts.put(memberNo, new Account(memberNo, a.email(), a.state(), a.reason(), a.invitedAt(), a.validTo(), mailId,
+                MailStatus.State.SENT, null, a.resetHash(), a.resetValidTo(), a.resetAttempts(), a.resetsSent(), a.resetsSince(),
+                a.updatedAt()));
+    }
+
+    @Override
     public synchronized boolean mailEvent(String memberNo, String mailId, MailStatus.State state, String problem, Instant at) {
         Account a = accounts.get(memberNo);
         if (a == null || !mailId.equals(a.mailId())) return false;

@@ -188,6 +188,14 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     @Override
+    public void mailSent(String memberNo, String mailId, Instant at) {
+        // only on an account record (the reset code or the import wrote it before the mail went out)
+        new ConditionalUpdate(table, key(memberNo)).set("#mid", "mailId", mailId).set("#ms", "mailState", MailStatus.State.SENT.name())
+                .remove("#mp", "mailProblem").when("attribute_exists(PK)")
+                .runIfAllowed(dynamo);
+    }
+
+    @Override
     public boolean mailEvent(String memberNo, String mailId, MailStatus.State state, String problem, Instant at) {
         // the same report twice sets the same values: sent once, as it is
         return new ConditionalUpdate(table, key(memberNo)).set("#ms", "mailState", state.name()).set("#mp", "mailProblem", problem)
