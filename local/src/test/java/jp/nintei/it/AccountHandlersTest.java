@@ -26,6 +26,7 @@ import jp.nintei.functions.mailevents.MailEventsHandler;
 import jp.nintei.local.Bootstrap;
 import jp.nintei.local.DemoData;
 import jp.nintei.local.LocalSystem;
+import jp.nintei.local.faults.Faults;
 import jp.nintei.service.MailEventService;
 import jp.nintei.service.PasswordResetService;
 import jp.nintei.service.SignInService;
@@ -162,6 +163,23 @@ class AccountHandlersTest {
         var handler = new MailEventsHandler(new MailEventService(new DynamoMailEventStore(dynamo, Bootstrap.TABLE), accounts, Clock.systemUTC()));
         assertEquals(Map.of("records", 1, "recorded", 1), handler.handleRequest(event, null));
         assertEquals(MailStatus.State.BOUNCED, accounts.find(m.memberNo()).orElseThrow().mailState());
+    }
+
+    /** The code went out: a failure to record its mail id afterwards never turns the answer into an error (a retry would void the code). */
+    @Test
+    void aResetCodeThatWentOutIsAnsweredAsSentEvenWhenItsMailIdCannotBeRecorded() {
+        Member m = TestMembers.create(system, false);
+        Faults.Rule recordFails = Faults.dynamo("UpdateItem", Faults.Kind.THROTTLE)
+                .when(r -> r.toString().contains("mailId") && r.toString().contains(m.memberNo()));
+        try (var f = Faults.on(recordFails)) {
+            Http.Response forgot = Http.post(system.gateway().url() + "/api/auth/password/forgot",
+                    Json.write(Json.object().put("userId", m.email())));
+            assertEquals(200, forgot.status(), forgot.body());
+            assertEquals(PasswordResetService.CODE_SENT, forgot.json().get("message").asString());
+        }
+        assertTrue(recordFails.hits() > 0, "the record of the mail id was refused");
+        assertEquals(6, Mails.resetCode(system, m.email()).length(), "the code reached the member");
+        assertEquals(null, new DynamoAccountStore(AwsClients.dynamoDb(), Bootstrap.TABLE).find(m.memberNo()).orElseThrow().mailId());
     }
 
     @Test

@@ -14,8 +14,8 @@ import jp.nintei.port.MailEventStore;
 /**
  * SES bounce and complaint events (configuration set → SNS → MailEventsFunction) recorded on the mail they
  * concern, found by our stable mail id (the {@code X-Nintei-Mail-Id} header SES repeats in every event): a
- * confirmation mail on its application (shown in the secretariat's follow-ups), an invitation on the account
- * (shown in the accounts list). Other mails and other event types are logged and left alone.
+ * confirmation mail on its application (shown in the secretariat's follow-ups), an invitation, a reset code or an
+ * address-change mail on the account when it is the account's latest (shown in the accounts list). Other mails and other event types are logged and left alone.
  */
 public final class MailEventService {
     public static final String MAIL_ID_HEADER = "X-Nintei-Mail-Id";

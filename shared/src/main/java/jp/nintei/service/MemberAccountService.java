@@ -93,12 +93,18 @@ public final class MemberAccountService {
                 // the member already has a password of their own: only the address changes, and they are told so
                 pool.updateEmail(memberNo, m.email());
                 accounts.active(memberNo, m.email(), now);
+                String id = mailId("address", memberNo, now);
                 try {
-                    String id = mailId("address", memberNo, now);
                     send(id, m.email(), AccountMail.emailChanged(m));
-                    accounts.mailSent(memberNo, id, now); // a bounce shows the new address does not work
                 } catch (Mailer.NotSent e) {
                     Log.info("address-mail-not-sent", Map.of("memberNo", memberNo)); // a notice only: the account works
+                    return accounts.find(memberNo).orElse(null);
+                }
+                try {
+                    accounts.mailSent(memberNo, id, now); // a bounce shows the new address does not work
+                } catch (RuntimeException e) {
+                    // the account works and the member is told: an unrecorded mail id must not mark it FAILED
+                    Log.warn("address-mail-not-recorded", Map.of("memberNo", memberNo, "error", e.getClass().getSimpleName()));
                 }
                 return accounts.find(memberNo).orElse(null);
             }

@@ -80,9 +80,15 @@ public final class PasswordResetService {
         String mailId = MemberAccountService.mailId("password", memberNo, now);
         try {
             mailer.send(new Mailer.Mail(mailId, m.email(), c.subject(), c.body()));
-            accounts.mailSent(memberNo, mailId, now); // a bounce of the code is recorded on the account
         } catch (Mailer.NotSent e) {
             Log.info("reset-code-not-sent", Map.of("memberNo", memberNo, "reason", e.getMessage()));
+            return;
+        }
+        try {
+            accounts.mailSent(memberNo, mailId, now); // a bounce of the code is recorded on the account
+        } catch (RuntimeException e) {
+            // the code is on its way: the member is answered CODE_SENT all the same (a retry would void this code)
+            Log.warn("reset-mail-not-recorded", Map.of("memberNo", memberNo, "error", e.getClass().getSimpleName()));
         }
     }
 

@@ -20,6 +20,8 @@ import jp.nintei.port.AccountStore;
 public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Account> accounts = new TreeMap<>();
     private final Map<String, Instant> queue = new LinkedHashMap<>();
+    /** When set, {@link #mailSent} fails with it, as a throttled DynamoDB write would after the SDK's retries. */
+    public volatile RuntimeException mailSentFails;
 
     private static Account with(Account a, String memberNo, String email, AccountState state, String reason, Instant invitedAt,
                                 Instant validTo, String mailId, MailStatus.State mailState, String mailProblem, Instant at) {
@@ -116,6 +118,7 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized void mailSent(String memberNo, String mailId, Instant at) {
+        if (mailSentFails != null) throw mailSentFails;
         Account a = accounts.get(memberNo);
         if (a == null) return;
         accounts.put(memberNo, new Account(memberNo, a.email(), a.state(), a.reason(), a.invitedAt(), a.validTo(), mailId,

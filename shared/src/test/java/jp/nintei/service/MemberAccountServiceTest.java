@@ -51,6 +51,17 @@ class MemberAccountServiceTest {
         assertEquals(List.of("CONFIRMED->email new@example.jp"), pool.log);
         assertEquals(AccountState.ACTIVE, accounts.find("10000001").orElseThrow().state());
         assertTrue(mailer.sent.get(0).id().startsWith("address-10000001-"), mailer.sent.get(0).id());
+        assertEquals(mailer.sent.get(0).id(), accounts.find("10000001").orElseThrow().mailId(), "its bounce would be recorded");
+    }
+
+    @Test
+    void anAddressChangeThatCannotRecordItsMailIdStillLeavesAWorkingAccount() {
+        queued("10000001", "new@example.jp");
+        pool.status.put("10000001", MemberAccounts.Status.CONFIRMED);
+        accounts.mailSentFails = new IllegalStateException("throttled");
+        service.workQueue(Duration.ofSeconds(10));
+        assertEquals(AccountState.ACTIVE, accounts.find("10000001").orElseThrow().state(), "never FAILED for a mail id not recorded");
+        assertEquals(1, mailer.sent.size());
     }
 
     @Test

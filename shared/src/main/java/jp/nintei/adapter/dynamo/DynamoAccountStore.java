@@ -191,7 +191,8 @@ public final class DynamoAccountStore implements AccountStore {
     public void mailSent(String memberNo, String mailId, Instant at) {
         // only on an account record (the reset code or the import wrote it before the mail went out)
         new ConditionalUpdate(table, key(memberNo)).set("#mid", "mailId", mailId).set("#ms", "mailState", MailStatus.State.SENT.name())
-                .remove("#mp", "mailProblem").when("attribute_exists(PK)")
+                .set("#at", "updatedAt", at.toString()).remove("#mp", "mailProblem").remove("#mat", "mailEventAt")
+                .when("attribute_exists(PK)")
                 .runIfAllowed(dynamo);
     }
 
