@@ -103,21 +103,23 @@ public final class DynamoApplicationLists implements ApplicationLists {
     @Override
     public Map<String, jp.nintei.domain.application.PrimaryApplication> primaries(int year, ApplicationKind kind,
                                                                               Collection<String> memberNos) {
-        Map<String, jp.nintei.domain.application.PrimaryApplication> out = new LinkedHashMap<>();
-        for (Map<String, AttributeValue> i : items(year, kind, memberNos)) {
-            var a = ApplicationMapper.application(i);
-            out.put(a.memberNo(), a);
-        }
-        return out;
+        return byMember(items(year, kind, memberNos), ApplicationMapper::application, jp.nintei.domain.application.PrimaryApplication::memberNo);
     }
 
     @Override
     public Map<String, jp.nintei.domain.secondary.SecondaryApplication> secondaries(int year, ApplicationKind kind,
                                                                                  Collection<String> memberNos) {
-        Map<String, jp.nintei.domain.secondary.SecondaryApplication> out = new LinkedHashMap<>();
-        for (Map<String, AttributeValue> i : items(year, kind, memberNos)) {
-            var a = SecondaryMapper.secondary(i);
-            out.put(a.memberNo(), a);
+        return byMember(items(year, kind, memberNos), SecondaryMapper::secondary, jp.nintei.domain.secondary.SecondaryApplication::memberNo);
+    }
+
+    /** Each item read through {@code mapper}, keyed by its 会員番号, in the order read. */
+    private static <T> Map<String, T> byMember(List<Map<String, AttributeValue>> items,
+                                               java.util.function.Function<Map<String, AttributeValue>, T> mapper,
+                                               java.util.function.Function<T, String> memberNo) {
+        Map<String, T> out = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> i : items) {
+            T a = mapper.apply(i);
+            out.put(memberNo.apply(a), a);
         }
         return out;
     }
